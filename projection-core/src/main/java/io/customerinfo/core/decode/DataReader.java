@@ -1,0 +1,228 @@
+package io.customerinfo.core.decode;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Set;
+
+import io.customerinfo.core.event.Cents;
+import io.customerinfo.core.event.ChildData;
+import io.customerinfo.core.event.CustomerData;
+import io.customerinfo.core.event.EntityData;
+import io.customerinfo.core.event.EntityKind;
+import io.customerinfo.core.event.OrderData;
+import io.customerinfo.core.json.CompactJson;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectWriteContext;
+
+/**
+ * Reads the {@code data} object of one entity kind (the parser is on its START_OBJECT) into typed
+ * data, re-encoding pass-through rows compactly. Violations are collected, not thrown, so that the
+ * whole value is still parsed (malformed JSON later in the value wins over a schema violation).
+ */
+final class DataReader {
+
+    /** Document members the projector derives; a customer row that carries them has them dropped. */
+    static final Set<String> DERIVED_CUSTOMER_MEMBERS = Set.of(
+            "_cache_at", "contacts", "addresslist", "invoicelist", "orderlist", "order_amount", "purchase_amount");
+
+    /** The invoice's customer name is always the current customer name, so the row's own is dropped. */
+    static final String INVOICE_CUSTOMER_NAME = "customer_name";
+
+    record Result(RejectReason reason, String detail, long id, long customerId, EntityData data) {
+    }
+
+    private RejectReason reason;
+    private String detail;
+    private String idText;
+    private String customerIdText;
+
+    private DataReader() {
+    }
+
+    static Result read(JsonParser parser, EntityKind kind) {
+        return new DataReader().readKind(parser, kind);
+    }
+
+    private Result readKind(JsonParser parser, EntityKind kind) {
+        return switch (kind) {
+            case CUSTOMER -> readCustomer(parser);
+            case CONTACT, ADDRESS, INVOICE -> readChild(parser, kind == EntityKind.INVOICE);
+            case ORDER -> readOrder(parser);
+        };
+    }
+
+    private Result readCustomer(JsonParser parser) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        boolean named = false;
+        try (JsonGenerator gen = CompactJson.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            gen.writeStartObject();
+            String name;
+            while ((name = parser.nextName()) != null) {
+                JsonToken token = parser.nextToken();
+                if (DERIVED_CUSTOMER_MEMBERS.contains(name)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                switch (name) {
+                    case "id" -> idText = stringOrViolation(parser, token, "data.id");
+                    case "name" -> named = stringOrViolation(parser, token, "data.name") != null || named;
+                    case "total_infos" -> {
+                        if (token != JsonToken.START_OBJECT) {
+                            violation(RejectReason.SCHEMA_VIOLATION, "data.total_infos is not an object");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                gen.writeName(name);
+                gen.copyCurrentStructureExact(parser);
+            }
+            gen.writeEndObject();
+        }
+        if (!named) {
+            violation(RejectReason.SCHEMA_VIOLATION, "data.name is missing");
+        }
+        long id = requiredId(idText, "data.id");
+        if (reason != null) {
+            return rejected();
+        }
+        return new Result(null, null, id, id, CustomerData.ofJson(out.toByteArray()));
+    }
+
+    private Result readChild(JsonParser parser, boolean invoice) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        String isDefault = null;
+        try (JsonGenerator gen = CompactJson.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            gen.writeStartObject();
+            String name;
+            while ((name = parser.nextName()) != null) {
+                JsonToken token = parser.nextToken();
+                if (invoice && INVOICE_CUSTOMER_NAME.equals(name)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                switch (name) {
+                    case "id" -> idText = stringOrViolation(parser, token, "data.id");
+                    case "customer_id" -> customerIdText = stringOrViolation(parser, token, "data.customer_id");
+                    case "is_default" -> {
+                        isDefault = stringOrViolation(parser, token, "data.is_default");
+                        if (isDefault != null && !isDefault.equals("0") && !isDefault.equals("1")) {
+                            violation(RejectReason.SCHEMA_VIOLATION, "data.is_default is not \"0\" or \"1\"");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                gen.writeName(name);
+                gen.copyCurrentStructureExact(parser);
+            }
+            gen.writeEndObject();
+        }
+        if (isDefault == null) {
+            violation(RejectReason.SCHEMA_VIOLATION, "data.is_default is missing");
+        }
+        long id = requiredId(idText, "data.id");
+        long customerId = requiredId(customerIdText, "data.customer_id");
+        if (reason != null) {
+            return rejected();
+        }
+        return new Result(null, null, id, customerId, new ChildData(out.toByteArray(), "1".equals(isDefault)));
+    }
+
+    private Result readOrder(JsonParser parser) {
+        String sn = null;
+        String status = null;
+        long createdAt = -1;
+        long amount = -2;
+        long paid = -2;
+        String name;
+        while ((name = parser.nextName()) != null) {
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "id" -> idText = stringOrViolation(parser, token, "data.id");
+                case "customer_id" -> customerIdText = stringOrViolation(parser, token, "data.customer_id");
+                case "sales_order_sn" -> sn = stringOrViolation(parser, token, "data.sales_order_sn");
+                case "status" -> status = stringOrViolation(parser, token, "data.status");
+                case "created_at" -> {
+                    String text = stringOrViolation(parser, token, "data.created_at");
+                    if (text != null) {
+                        createdAt = Ids.digits(text, 12);
+                        if (createdAt < 0) {
+                            violation(RejectReason.SCHEMA_VIOLATION, "data.created_at is not epoch seconds: " + text);
+                        }
+                    }
+                }
+                case "amount" -> amount = amount(parser, token, "data.amount");
+                case "paid_amount" -> paid = amount(parser, token, "data.paid_amount");
+                default -> parser.skipChildren();
+            }
+        }
+        long id = requiredId(idText, "data.id");
+        long customerId = requiredId(customerIdText, "data.customer_id");
+        if (sn == null) {
+            violation(RejectReason.SCHEMA_VIOLATION, "data.sales_order_sn is missing");
+        }
+        if (status == null) {
+            violation(RejectReason.SCHEMA_VIOLATION, "data.status is missing");
+        }
+        if (createdAt == -1) {
+            violation(RejectReason.SCHEMA_VIOLATION, "data.created_at is missing");
+        }
+        if (amount == -2) {
+            violation(RejectReason.SCHEMA_VIOLATION, "data.amount is missing");
+        }
+        if (paid == -2) {
+            violation(RejectReason.SCHEMA_VIOLATION, "data.paid_amount is missing");
+        }
+        if (reason != null) {
+            return rejected();
+        }
+        return new Result(null, null, id, customerId, new OrderData(createdAt, sn, amount, paid, status));
+    }
+
+    private long amount(JsonParser parser, JsonToken token, String what) {
+        if (token != JsonToken.VALUE_STRING) {
+            parser.skipChildren();
+            violation(RejectReason.INVALID_AMOUNT, what + " is not a decimal string");
+            return -1;
+        }
+        String text = parser.getString();
+        long cents = Cents.parse(text);
+        if (cents < 0) {
+            violation(RejectReason.INVALID_AMOUNT, what + " '" + text + "' is not a decimal with at most 2 places");
+        }
+        return cents;
+    }
+
+    private String stringOrViolation(JsonParser parser, JsonToken token, String what) {
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getString();
+        }
+        violation(RejectReason.SCHEMA_VIOLATION, what + " is not a string");
+        return null;
+    }
+
+    private long requiredId(String text, String what) {
+        if (text == null) {
+            violation(RejectReason.SCHEMA_VIOLATION, what + " is missing");
+            return -1;
+        }
+        long id = Ids.parse(text);
+        if (id < 0) {
+            violation(RejectReason.SCHEMA_VIOLATION, what + " is not a decimal id string: " + text);
+        }
+        return id;
+    }
+
+    private void violation(RejectReason r, String d) {
+        if (reason == null) {
+            reason = r;
+            detail = d;
+        }
+    }
+
+    private Result rejected() {
+        return new Result(reason, detail, -1, -1, null);
+    }
+}

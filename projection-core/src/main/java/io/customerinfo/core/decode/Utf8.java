@@ -1,0 +1,52 @@
+package io.customerinfo.core.decode;
+
+/** Strict UTF-8 validation (no overlong forms, no surrogates, nothing above U+10FFFF). */
+final class Utf8 {
+
+    private Utf8() {
+    }
+
+    static boolean isValid(byte[] bytes) {
+        int i = 0;
+        int n = bytes.length;
+        while (i < n) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                if (i + 1 >= n || !cont(bytes[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                if (i + 2 >= n || !cont(bytes[i + 1]) || !cont(bytes[i + 2])) {
+                    return false;
+                }
+                int b1 = bytes[i + 1] & 0xFF;
+                if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F)) {
+                    return false;
+                }
+                i += 3;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                if (i + 3 >= n || !cont(bytes[i + 1]) || !cont(bytes[i + 2]) || !cont(bytes[i + 3])) {
+                    return false;
+                }
+                int b1 = bytes[i + 1] & 0xFF;
+                if ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F)) {
+                    return false;
+                }
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cont(byte b) {
+        return (b & 0xC0) == 0x80;
+    }
+}

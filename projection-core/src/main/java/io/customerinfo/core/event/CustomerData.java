@@ -1,0 +1,76 @@
+package io.customerinfo.core.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.customerinfo.core.json.CompactJson;
+
+/**
+ * The customer row, kept as its ordered members (name -> compact JSON value) rather than mapped to
+ * fields: the core reads only {@code name} and {@code org_id}; everything else, including columns the
+ * CRM adds later, passes through to the document in the order received.
+ *
+ * <p>Derived members ({@code contacts}, {@code orderlist}, {@code _cache_at}, ...) are never here:
+ * the decoder drops them. Arrays are shared, not copied: treat them as read-only.
+ */
+public final class CustomerData implements EntityData {
+
+    private static final byte[] EMPTY_STRING = {'"', '"'};
+
+    private final byte[] json;
+    private final Map<String, byte[]> members;
+
+    private CustomerData(byte[] json, Map<String, byte[]> members) {
+        this.json = json;
+        this.members = Collections.unmodifiableMap(members);
+    }
+
+    /**
+     * Wraps a compact JSON object.
+     *
+     * @throws IllegalArgumentException when it is not one compact JSON object
+     */
+    public static CustomerData ofJson(byte[] compactObject) {
+        return new CustomerData(compactObject, CompactJson.members(compactObject));
+    }
+
+    /** The members in order received, each value compact JSON. */
+    public Map<String, byte[]> members() {
+        return members;
+    }
+
+    /** The row as one compact JSON object (the members in order). */
+    public byte[] json() {
+        return json;
+    }
+
+    /** The {@code name} member as a JSON literal (used for {@code invoicelist[].customer_name}). */
+    public byte[] nameLiteral() {
+        byte[] name = members.get("name");
+        return name != null ? name : EMPTY_STRING;
+    }
+
+    /** The {@code org_id} as text ("" when absent or not a string). */
+    public String orgId() {
+        String orgId = CompactJson.stringValue(members.get("org_id"));
+        return orgId != null ? orgId : "";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CustomerData that && Arrays.equals(json, that.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(json);
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerData" + new String(json, StandardCharsets.UTF_8);
+    }
+}

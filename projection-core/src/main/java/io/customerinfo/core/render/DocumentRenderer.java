@@ -1,0 +1,246 @@
+package io.customerinfo.core.render;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.customerinfo.core.event.Cents;
+import io.customerinfo.core.event.CustomerData;
+import io.customerinfo.core.event.EntityKind;
+import io.customerinfo.core.json.ByteSink;
+import io.customerinfo.core.json.CompactJson;
+import io.customerinfo.core.state.ChildRecord;
+import io.customerinfo.core.state.CustomerState;
+import io.customerinfo.core.state.Months;
+import io.customerinfo.core.state.RecentEntry;
+import io.customerinfo.core.view.StoredView;
+
+/**
+ * State + now -> the {@code data} object of the customer-info response: compact UTF-8 JSON in the
+ * golden member order with the legacy types. Deterministic: equal states and instants give equal
+ * bytes. Stateless and thread-safe.
+ */
+public final class DocumentRenderer {
+
+    /** Entries of {@code orderlist}. */
+    public static final int ORDER_LIST_SIZE = 10;
+
+    private static final byte[] PURCHASE_AMOUNT = CompactJson.quote("purchase_amount");
+
+    private final ZoneId zone;
+
+    public DocumentRenderer(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public DocumentRenderer() {
+        this(CustomerState.DEFAULT_ZONE);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * The document, or empty while the customer entity is absent or deleted.
+     *
+     * @param now the moment of writing: gives {@code _cache_at} and the month of {@code purchase_amount}
+     */
+    public Optional<byte[]> render(CustomerState state, Instant now) {
+        CustomerData customer = state.customerData();
+        if (customer == null) {
+            return Optional.empty();
+        }
+        ByteSink out = new ByteSink(estimate(customer));
+        writeBody(out, state, customer, now);
+        writePurchaseAmount(out, state.purchaseCents(Months.of(now, zone)));
+        return Optional.of(out.toByteArray());
+    }
+
+    /**
+     * The stored view of the document (body without {@code purchase_amount} and the monthly sums the
+     * query API splices it from), or empty while the customer entity is absent or deleted.
+     *
+     * @param rev the revision the view is committed with
+     */
+    public Optional<StoredView> renderView(CustomerState state, Instant now, long rev) {
+        CustomerData customer = state.customerData();
+        if (customer == null) {
+            return Optional.empty();
+        }
+        ByteSink out = new ByteSink(estimate(customer));
+        writeBody(out, state, customer, now);
+        int writeMonth = Months.of(now, zone);
+        TreeMap<Integer, Long> months = new TreeMap<>();
+        months.put(Months.previous(writeMonth), state.purchaseCents(Months.previous(writeMonth)));
+        months.put(writeMonth, state.purchaseCents(writeMonth));
+        months.putAll(state.purchaseByMonth().tailMap(writeMonth, false));
+        return Optional.of(new StoredView(rev, now.getEpochSecond(), customer.orgId(), writeMonth, months, out.toByteArray()));
+    }
+
+    private static int estimate(CustomerData customer) {
+        return customer.json().length + 2048;
+    }
+
+    /** Everything up to (not including) {@code ,"purchase_amount":...}. */
+    private void writeBody(ByteSink out, CustomerState state, CustomerData customer, Instant now) {
+        Map<String, byte[]> row = customer.members();
+        Members members = new Members(out);
+        members.copyAll(row, CustomerLayout.BEFORE_CACHE_AT);
+        members.name("_cache_at").writeLong(now.getEpochSecond());
+        members.copyAll(row, CustomerLayout.BEFORE_TOTAL_INFOS);
+        writeTotalInfos(members, state, row.get(CustomerLayout.TOTAL_INFOS));
+        members.copyAll(row, CustomerLayout.AFTER_TOTAL_INFOS);
+        for (Map.Entry<String, byte[]> member : row.entrySet()) {
+            if (!CustomerLayout.KNOWN.contains(member.getKey())) {
+                members.nameEscaped(member.getKey()).write(member.getValue());
+            }
+        }
+        writeChildren(members.name("contacts"), state.children(EntityKind.CONTACT), null);
+        writeChildren(members.name("addresslist"), state.children(EntityKind.ADDRESS), null);
+        writeChildren(members.name("invoicelist"), state.children(EntityKind.INVOICE), customer.nameLiteral());
+        ByteSink list = members.name("orderlist").write((byte) '[');
+        int n = 0;
+        for (RecentEntry entry : state.recentOrders()) {
+            if (n == ORDER_LIST_SIZE) {
+                break;
+            }
+            if (n++ > 0) {
+                list.write((byte) ',');
+            }
+            list.write(entry.item());
+        }
+        list.write((byte) ']');
+        members.name("order_amount").write((byte) '"').writeAscii(Cents.format(state.receivableCents())).write((byte) '"');
+    }
+
+    private static void writePurchaseAmount(ByteSink out, long cents) {
+        out.write((byte) ',').write(PURCHASE_AMOUNT).write((byte) ':').write((byte) '"').writeAscii(Cents.format(cents))
+                .write((byte) '"').write((byte) '}');
+    }
+
+    /** {@code total_infos}: derived counts interleaved with the row's own members, in the legacy order. */
+    private void writeTotalInfos(Members members, CustomerState state, byte[] rowTotals) {
+        Map<String, byte[]> given = rowTotals == null || rowTotals[0] != '{' ? Map.of() : CompactJson.members(rowTotals);
+        ByteSink out = members.name(CustomerLayout.TOTAL_INFOS);
+        Members totals = new Members(out);
+        totals.name("contacts").write((byte) '"').writeLong(live(state.children(EntityKind.CONTACT))).write((byte) '"');
+        totals.name("address").write((byte) '"').writeLong(live(state.children(EntityKind.ADDRESS))).write((byte) '"');
+        totals.copy(given, "service3d");
+        totals.name("invoice").write((byte) '"').writeLong(live(state.children(EntityKind.INVOICE))).write((byte) '"');
+        totals.copy(given, "contract");
+        totals.name("orders").write((byte) '"').writeLong(state.liveOrderCount()).write((byte) '"');
+        totals.copy(given, "service");
+        for (Map.Entry<String, byte[]> member : given.entrySet()) {
+            String name = member.getKey();
+            if (!CustomerLayout.DERIVED_TOTALS.contains(name) && !name.equals("service3d") && !name.equals("contract")
+                    && !name.equals("service")) {
+                totals.nameEscaped(name).write(member.getValue());
+            }
+        }
+        totals.close();
+    }
+
+    private static long live(NavigableMap<Long, ChildRecord> children) {
+        long n = 0;
+        for (ChildRecord child : children.values()) {
+            if (child.live()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Live children, is_default = "1" first, then by id ascending; invoices get the customer name. */
+    private static void writeChildren(ByteSink out, NavigableMap<Long, ChildRecord> children, byte[] customerName) {
+        out.write((byte) '[');
+        boolean first = true;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean defaults = pass == 0;
+            for (ChildRecord child : children.values()) {
+                if (!child.live() || child.data().isDefault() != defaults) {
+                    continue;
+                }
+                if (!first) {
+                    out.write((byte) ',');
+                }
+                first = false;
+                byte[] json = child.data().json();
+                if (customerName == null) {
+                    out.write(json);
+                } else {
+                    out.write(json, 0, json.length - 1);
+                    if (json.length > 2) {
+                        out.write((byte) ',');
+                    }
+                    out.writeAscii("\"customer_name\":").write(customerName).write((byte) '}');
+                }
+            }
+        }
+        out.write((byte) ']');
+    }
+
+    /** Writes the members of one object, with the commas between them. */
+    private static final class Members {
+        private static final Map<String, byte[]> NAMES = new LinkedHashMap<>();
+
+        static {
+            for (List<String> group : List.of(CustomerLayout.BEFORE_CACHE_AT, CustomerLayout.BEFORE_TOTAL_INFOS,
+                    CustomerLayout.AFTER_TOTAL_INFOS, List.of("_cache_at", "total_infos", "contacts", "addresslist",
+                            "invoicelist", "orderlist", "order_amount", "address", "service3d", "invoice", "contract",
+                            "orders", "service"))) {
+                for (String name : group) {
+                    NAMES.put(name, CustomerLayout.ascii("\"" + name + "\":"));
+                }
+            }
+        }
+
+        private final ByteSink out;
+        private boolean first = true;
+
+        Members(ByteSink out) {
+            this.out = out;
+            out.write((byte) '{');
+        }
+
+        /** Writes {@code "name":} (a known ASCII name) and returns the sink for the value. */
+        ByteSink name(String name) {
+            separate();
+            return out.write(NAMES.get(name));
+        }
+
+        ByteSink nameEscaped(String name) {
+            separate();
+            return out.write(CompactJson.quote(name)).write((byte) ':');
+        }
+
+        void copy(Map<String, byte[]> row, String name) {
+            byte[] value = row.get(name);
+            if (value != null) {
+                name(name).write(value);
+            }
+        }
+
+        void copyAll(Map<String, byte[]> row, List<String> names) {
+            for (String name : names) {
+                copy(row, name);
+            }
+        }
+
+        void close() {
+            out.write((byte) '}');
+        }
+
+        private void separate() {
+            if (!first) {
+                out.write((byte) ',');
+            }
+            first = false;
+        }
+    }
+}
