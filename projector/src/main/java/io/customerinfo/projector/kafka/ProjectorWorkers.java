@@ -1,0 +1,181 @@
+package io.customerinfo.projector.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.customerinfo.projector.config.ProjectorSettings;
+import io.customerinfo.projector.metrics.ProjectorMetrics;
+import io.customerinfo.projector.store.ActiveGeneration;
+import io.customerinfo.projector.store.PositionStore;
+import io.customerinfo.projector.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Starts {@code concurrency} consumer loops once the generation to write is known (which needs Redis: waited for
+ * with back-off, so the service starts while Redis is still down), and stops them gracefully: each finishes and
+ * commits the poll in hand.
+ */
+public final class ProjectorWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectorWorkers.class);
+
+    /** Builds the handler of one consumer loop for the generation being written. */
+    @FunctionalInterface
+    public interface HandlerFactory {
+        PollHandler create(RedisKeys keys);
+    }
+
+    private final ProjectorSettings settings;
+    private final UnifiedJedis redis;
+    private final Producer<byte[], byte[]> deadLetterProducer;
+    private final ProjectorMetrics metrics;
+    private final HandlerFactory handlers;
+    private final Admin admin;
+    private final List<ConsumerLoop> loops = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile Thread starter;
+    private volatile boolean running;
+    private volatile RedisKeys keys;
+
+    public ProjectorWorkers(ProjectorSettings settings, UnifiedJedis redis, Producer<byte[], byte[]> deadLetterProducer,
+                            ProjectorMetrics metrics, HandlerFactory handlers, Admin admin) {
+        this.settings = settings;
+        this.redis = redis;
+        this.deadLetterProducer = deadLetterProducer;
+        this.metrics = metrics;
+        this.handlers = handlers;
+        this.admin = admin;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        starter = new Thread(this::startLoops, "projector-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void startLoops() {
+        Backoff backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
+        Integer generation = null;
+        while (running && generation == null) {
+            try {
+                generation = ActiveGeneration.resolve(redis, settings.generation());
+            } catch (RuntimeException e) {
+                Duration pause = backoff.nextPause();
+                log.warn("Redis not reachable to resolve the active generation ({}); retrying in {} ms", e.toString(),
+                        pause.toMillis());
+                try {
+                    Thread.sleep(pause.toMillis()); // one-off start-up wait, not a poll loop
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+        DeadLetterTopics.ensure(admin, settings.topics().all(), settings.deadLetterSuffix());
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            keys = new RedisKeys(generation, settings.ownerIndexBuckets());
+            log.info("projecting {} into generation {} of {} as group {} with {} consumer(s)",
+                    settings.topics().all(), generation, settings.clusterMode() ? "the Redis Cluster" : "Redis",
+                    settings.groupId(), settings.concurrency());
+            DeadLetterPublisher deadLetters = new DeadLetterPublisher(deadLetterProducer, settings.deadLetterSuffix());
+            for (int i = 0; i < settings.concurrency(); i++) {
+                String name = "projector-" + i;
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(name),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerLoop loop = new ConsumerLoop(name, consumer, settings.topics().all(),
+                        new PositionStore(redis, keys, settings.groupId()), () -> ActiveGeneration.ensure(redis),
+                        handlers.create(keys), deadLetters, metrics, settings.pollTimeout(),
+                        settings.positionAuditInterval(), settings.backoffInitial(), settings.backoffMax());
+                Thread thread = new Thread(loop, name);
+                loops.add(loop);
+                threads.add(thread);
+                thread.start();
+            }
+        }
+    }
+
+    Map<String, Object> consumerProperties(String clientId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + clientId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        props.putAll(settings.consumer());
+        return props;
+    }
+
+    @Override
+    public void stop() {
+        List<Thread> joined;
+        synchronized (this) {
+            running = false;
+            loops.forEach(ConsumerLoop::stop);
+            joined = new ArrayList<>(threads);
+        }
+        Thread s = starter;
+        if (s != null) {
+            s.interrupt();
+        }
+        for (Thread t : joined) {
+            try {
+                t.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        loops.clear();
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server stops taking requests, before the beans (Redis client, producer) are destroyed. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    public boolean allAlive() {
+        return keys == null || threads.stream().allMatch(Thread::isAlive);
+    }
+
+    public String describe() {
+        if (keys == null) {
+            return "waiting for Redis to resolve the generation";
+        }
+        long alive = threads.stream().filter(Thread::isAlive).count();
+        return alive + "/" + threads.size() + " consumer loops running, generation " + keys.generation();
+    }
+
+    /** The key layout being written, once known. */
+    public RedisKeys keys() {
+        return keys;
+    }
+}

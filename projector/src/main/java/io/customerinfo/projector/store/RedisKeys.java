@@ -1,0 +1,86 @@
+package io.customerinfo.projector.store;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one owner of the projector's Redis key layout (docs/architecture.md, pinned by
+ * {@code schemas/redis-layout.json}). Every key of one customer carries the hash tag {@code {<customer id>}} so
+ * that the commit script touches one cluster slot; every data key carries the generation so that a rebuild can
+ * fill {@code g<N+1>} beside the live {@code g<N>}.
+ */
+public final class RedisKeys {
+
+    public static final String NAMESPACE = "cinfo";
+    public static final String ACTIVE = NAMESPACE + ":active";
+
+    private final int generation;
+    private final String prefix;
+    private final int ownerBuckets;
+
+    public RedisKeys(int generation, int ownerBuckets) {
+        if (generation < 1) {
+            throw new IllegalArgumentException("generation must be >= 1, was " + generation);
+        }
+        if (ownerBuckets < 1) {
+            throw new IllegalArgumentException("owner index buckets must be >= 1, was " + ownerBuckets);
+        }
+        this.generation = generation;
+        this.prefix = NAMESPACE + ":g" + generation + ":";
+        this.ownerBuckets = ownerBuckets;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    public String doc(String customerId) {
+        return customerKey(customerId, "doc");
+    }
+
+    public String ents(String customerId) {
+        return customerKey(customerId, "ents");
+    }
+
+    public String orders(String customerId) {
+        return customerKey(customerId, "orders");
+    }
+
+    public String agg(String customerId) {
+        return customerKey(customerId, "agg");
+    }
+
+    public String recent(String customerId) {
+        return customerKey(customerId, "recent");
+    }
+
+    /** The owner-index hash that holds {@link #ownerField} of this entity. */
+    public String ownerIndex(String kind, String entityId) {
+        return prefix + "own:{" + ownerBucket(kind, entityId) + "}";
+    }
+
+    /** Field of an entity in its owner-index hash; the value is {@code <customer id>:<version>}. */
+    public static String ownerField(String kind, String entityId) {
+        return kind + ":" + entityId;
+    }
+
+    public int ownerBucket(String kind, String entityId) {
+        return Math.floorMod(ownerField(kind, entityId).hashCode(), ownerBuckets);
+    }
+
+    /** Applied positions of one consumer group: field {@code <topic>:<partition>}, value the next offset. */
+    public String positions(String groupId) {
+        return prefix + "pos:{" + groupId + "}";
+    }
+
+    public static String positionField(String topic, int partition) {
+        return topic + ":" + partition;
+    }
+
+    private String customerKey(String customerId, String part) {
+        return prefix + "{" + customerId + "}:" + part;
+    }
+
+    public static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+}
