@@ -1,0 +1,69 @@
+package io.customerinfo.query.config;
+
+import java.time.Clock;
+
+import io.customerinfo.query.auth.ApiKeyAuthenticator;
+import io.customerinfo.query.auth.ApiKeySpec;
+import io.customerinfo.query.auth.RateLimiter;
+import io.customerinfo.query.metrics.QueryMetrics;
+import io.customerinfo.query.store.ActiveGeneration;
+import io.customerinfo.query.store.CustomerDocumentStore;
+import io.customerinfo.query.store.CustomerViews;
+import io.customerinfo.query.store.RedisCustomerDocumentStore;
+import io.customerinfo.query.store.ServingMonth;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Wires the read path: Redis -> store -> views; the callers; the clock. */
+@Configuration(proxyBeanMethods = false)
+public class QueryApiConfiguration {
+
+    /** The serving clock; tests replace it to move across a month boundary. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    QueryMetrics queryMetrics(MeterRegistry registry) {
+        return new QueryMetrics(registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    UnifiedJedis redis(QueryApiProperties properties) {
+        return RedisClients.create(properties.redis());
+    }
+
+    @Bean
+    CustomerDocumentStore customerDocumentStore(UnifiedJedis redis, QueryMetrics metrics) {
+        return new RedisCustomerDocumentStore(redis, metrics);
+    }
+
+    @Bean(destroyMethod = "close")
+    ActiveGeneration activeGeneration(CustomerDocumentStore store, QueryApiProperties properties) {
+        return new ActiveGeneration(store, properties.generationRefresh());
+    }
+
+    @Bean
+    CustomerViews customerViews(CustomerDocumentStore store, ActiveGeneration generation, Clock clock,
+            QueryApiProperties properties) {
+        return new CustomerViews(store, generation, new ServingMonth(clock, properties.zone()));
+    }
+
+    @Bean
+    ApiKeyAuthenticator apiKeyAuthenticator(QueryApiProperties properties) {
+        QueryApiProperties.RateLimit limit = properties.rateLimit();
+        java.util.function.Function<Double, RateLimiter> limiterFor = perSecond -> {
+            if (!limit.enabled()) {
+                return RateLimiter.unlimited();
+            }
+            double rate = perSecond != null ? perSecond : limit.perSecond();
+            int burst = perSecond != null ? Math.max(1, (int) Math.ceil(perSecond)) : limit.burst();
+            return RateLimiter.of(rate, burst, System::nanoTime);
+        };
+        return new ApiKeyAuthenticator(properties.auth().enabled(),
+                ApiKeySpec.parseAll(properties.auth().keys(), limiterFor), limiterFor.apply(null));
+    }
+}

@@ -1,0 +1,78 @@
+package io.customerinfo.query.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * All settings of the query API. {@code application.yml} maps the deployment's environment
+ * variables (REDIS_URL, QUERY_API_KEYS, ...) onto these names; the defaults below apply when
+ * neither is set.
+ *
+ * @param redis where the stored views are and how long to wait for them
+ * @param auth API keys and whether they are required
+ * @param rateLimit the per-caller token bucket
+ * @param compat switches for legacy clients
+ * @param zone the zone whose calendar month selects {@code purchase_amount} (default Asia/Shanghai)
+ * @param maxBodySize request bodies over this are answered 1413 (default 16KB)
+ * @param maxBatchSize most cids in one batch_info request (default 100)
+ * @param generationRefresh how often the active generation marker is re-read (default 1s)
+ */
+@ConfigurationProperties("query")
+public record QueryApiProperties(
+        @DefaultValue Redis redis,
+        @DefaultValue Auth auth,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Compat compat,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("16KB") DataSize maxBodySize,
+        @DefaultValue("100") int maxBatchSize,
+        @DefaultValue("1s") Duration generationRefresh) {
+
+    /**
+     * @param url single-server URL, {@code redis://[user:password@]host:port[/db]} (default redis://localhost:6379)
+     * @param clusterNodes comma-separated {@code host:port} seeds; when set, {@code url} is ignored and
+     *     a Redis Cluster client is used
+     * @param timeout bound on each wait for Redis (pool borrow, connect, read); over it the request is
+     *     answered 1503 (default 200ms)
+     * @param poolSize connections per Redis node (default 16)
+     */
+    public record Redis(
+            @DefaultValue("redis://localhost:6379") URI url,
+            @DefaultValue("") String clusterNodes,
+            @DefaultValue("200ms") Duration timeout,
+            @DefaultValue("16") int poolSize) {
+
+        public boolean cluster() {
+            return clusterNodes != null && !clusterNodes.isBlank();
+        }
+    }
+
+    /**
+     * @param enabled whether requests need an API key (default true)
+     * @param keys the callers, {@code name:sha256hex:orgs[:perSecond]} separated by {@code ;}, where
+     *     orgs is {@code *} (all) or org ids separated by {@code ,} and the optional last field
+     *     overrides the rate limit of that caller
+     */
+    public record Auth(@DefaultValue("true") boolean enabled, @DefaultValue("") String keys) {
+    }
+
+    /**
+     * @param enabled whether callers are rate limited (default true)
+     * @param perSecond sustained requests per second per caller (default 20000)
+     * @param burst requests a caller may send at once above the sustained rate (default 20000)
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("20000") double perSecond,
+            @DefaultValue("20000") int burst) {
+    }
+
+    /** @param alwaysHttp200 answer every envelope, errors included, with HTTP 200 (default false) */
+    public record Compat(@DefaultValue("false") boolean alwaysHttp200) {
+    }
+}

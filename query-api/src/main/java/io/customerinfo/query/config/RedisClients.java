@@ -1,0 +1,71 @@
+package io.customerinfo.query.config;
+
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * Builds the Redis client: {@code JedisCluster} when cluster nodes are configured, else
+ * {@code JedisPooled}. Connect, read and pool-borrow waits are all bounded by the timeout, so a
+ * dead or stalled Redis turns into an error (1503), never a hung request.
+ */
+final class RedisClients {
+
+    private RedisClients() {
+    }
+
+    static UnifiedJedis create(QueryApiProperties.Redis redis) {
+        int timeoutMillis = (int) Math.max(1, redis.timeout().toMillis());
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(redis.poolSize());
+        pool.setMaxIdle(redis.poolSize());
+        pool.setMinIdle(0);
+        pool.setMaxWait(redis.timeout());
+        pool.setBlockWhenExhausted(true);
+        pool.setTestOnBorrow(false);
+        pool.setTestWhileIdle(false);
+        pool.setJmxEnabled(false);
+        if (redis.cluster()) {
+            JedisClientConfig client = DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis(timeoutMillis)
+                    .socketTimeoutMillis(timeoutMillis)
+                    .build();
+            return new JedisCluster(nodes(redis.clusterNodes()), client, 2, redis.timeout().multipliedBy(2), pool);
+        }
+        URI url = redis.url();
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .ssl(JedisURIHelper.isRedisSSLScheme(url))
+                .database(JedisURIHelper.getDBIndex(url));
+        String user = JedisURIHelper.getUser(url);
+        String password = JedisURIHelper.getPassword(url);
+        if (user != null) {
+            client.user(user);
+        }
+        if (password != null) {
+            client.password(password);
+        }
+        return new JedisPooled(pool, JedisURIHelper.getHostAndPort(url), client.build());
+    }
+
+    static Set<HostAndPort> nodes(String clusterNodes) {
+        Set<HostAndPort> nodes = new LinkedHashSet<>();
+        for (String node : clusterNodes.split(",")) {
+            if (!node.isBlank()) {
+                nodes.add(HostAndPort.from(node.trim()));
+            }
+        }
+        return nodes;
+    }
+
+}

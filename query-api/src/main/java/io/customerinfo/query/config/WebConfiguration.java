@@ -1,0 +1,52 @@
+package io.customerinfo.query.config;
+
+import io.customerinfo.query.auth.ApiKeyAuthenticator;
+import io.customerinfo.query.metrics.Endpoint;
+import io.customerinfo.query.metrics.QueryMetrics;
+import io.customerinfo.query.store.CustomerViews;
+import io.customerinfo.query.web.BatchInfoServlet;
+import io.customerinfo.query.web.CustomerInfoServlet;
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the two endpoints as plain servlets beside Spring's dispatcher (which keeps serving
+ * the actuator).
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+    @Bean
+    ServletRegistrationBean<CustomerInfoServlet> customerInfoServlet(CustomerViews views,
+            ApiKeyAuthenticator authenticator, QueryMetrics metrics, QueryApiProperties properties) {
+        int maxBody = maxBody(properties);
+        var servlet = new CustomerInfoServlet(views, authenticator, metrics, maxBody,
+                properties.compat().alwaysHttp200());
+        return register(servlet, Endpoint.INFO, maxBody);
+    }
+
+    @Bean
+    ServletRegistrationBean<BatchInfoServlet> batchInfoServlet(CustomerViews views,
+            ApiKeyAuthenticator authenticator, QueryMetrics metrics, QueryApiProperties properties) {
+        int maxBody = maxBody(properties);
+        var servlet = new BatchInfoServlet(views, authenticator, metrics, maxBody, properties.maxBatchSize(),
+                properties.compat().alwaysHttp200());
+        return register(servlet, Endpoint.BATCH_INFO, maxBody);
+    }
+
+    private static int maxBody(QueryApiProperties properties) {
+        return (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
+    }
+
+    private static <S extends jakarta.servlet.Servlet> ServletRegistrationBean<S> register(S servlet,
+            Endpoint endpoint, int maxBody) {
+        ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, endpoint.path());
+        registration.setName(endpoint.tag());
+        registration.setLoadOnStartup(1);
+        // parts stay in memory (threshold = limit); over the limit Tomcat refuses, answered 1413
+        registration.setMultipartConfig(new MultipartConfigElement("", maxBody, maxBody, maxBody));
+        return registration;
+    }
+}

@@ -1,0 +1,138 @@
+package io.customerinfo.query.web;
+
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.customerinfo.query.auth.ApiKeyAuthenticator;
+import io.customerinfo.query.auth.Caller;
+import io.customerinfo.query.metrics.DenialReason;
+import io.customerinfo.query.metrics.Endpoint;
+import io.customerinfo.query.metrics.Outcome;
+import io.customerinfo.query.metrics.QueryMetrics;
+import io.customerinfo.query.store.StoreUnavailableException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What both endpoints share: GET and POST only, the caller's key and rate limit, the error
+ * envelopes, and the request metrics. A plain servlet rather than a Spring MVC handler: the hot path
+ * is worth the handful of microseconds the dispatcher would add.
+ */
+abstract class QueryServlet extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryServlet.class);
+    private static final String BEARER = "Bearer ";
+
+    private final Endpoint endpoint;
+    private final ApiKeyAuthenticator authenticator;
+    private final QueryMetrics metrics;
+    private final boolean alwaysHttp200;
+
+    QueryServlet(Endpoint endpoint, ApiKeyAuthenticator authenticator, QueryMetrics metrics, boolean alwaysHttp200) {
+        this.endpoint = endpoint;
+        this.authenticator = authenticator;
+        this.metrics = metrics;
+        this.alwaysHttp200 = alwaysHttp200;
+    }
+
+    /** Answers the request of an authorized caller; returns how it ended. */
+    abstract Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            super.service(request, response);
+            return;
+        }
+        long start = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = serve(authorize(request), request, response);
+        } catch (RequestRejected e) {
+            outcome = fail(response, e.code(), e.getMessage(), e.retryAfterSeconds());
+        } catch (StoreUnavailableException e) {
+            log.warn("{} answered 1503: {}", endpoint.path(), e.getMessage());
+            outcome = fail(response, ErrorCode.UNAVAILABLE, null, 0);
+        } catch (RuntimeException | IOException e) {
+            String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+            log.error("Request {} to {} failed", requestId, endpoint.path(), e);
+            response.setHeader("X-Request-Id", requestId);
+            outcome = fail(response, ErrorCode.INTERNAL, ErrorCode.INTERNAL.message() + ": request id " + requestId, 0);
+        }
+        metrics.request(endpoint, outcome, System.nanoTime() - start);
+    }
+
+    private Caller authorize(HttpServletRequest request) {
+        Caller caller;
+        if (authenticator.enabled()) {
+            String key = presentedKey(request);
+            if (key == null) {
+                metrics.denial(DenialReason.MISSING_KEY);
+                throw new RequestRejected(ErrorCode.UNAUTHORIZED, "缺少 API key");
+            }
+            caller = authenticator.authenticate(key);
+            if (caller == null) {
+                metrics.denial(DenialReason.UNKNOWN_KEY);
+                throw new RequestRejected(ErrorCode.UNAUTHORIZED, "API key 无效");
+            }
+        } else {
+            caller = authenticator.authenticate(null);
+        }
+        long waitNanos = caller.rateLimiter().tryAcquire();
+        if (waitNanos > 0) {
+            throw new RequestRejected(ErrorCode.RATE_LIMITED, null, Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+        }
+        return caller;
+    }
+
+    private static String presentedKey(HttpServletRequest request) {
+        String key = request.getHeader("X-Api-Key");
+        if (key != null && !key.isEmpty()) {
+            return key;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = authorization.substring(BEARER.length()).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+
+    /** Counts a tenancy denial: a document of an org the caller may not see, answered as missing. */
+    void deniedByOrg() {
+        metrics.denial(DenialReason.ORG);
+    }
+
+    private Outcome fail(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds)
+            throws IOException {
+        if (response.isCommitted()) {
+            return code.outcome();
+        }
+        response.resetBuffer();
+        response.setHeader("ETag", null);
+        response.setHeader("X-Cache-At", null);
+        response.setStatus(alwaysHttp200 ? 200 : code.httpStatus());
+        if (retryAfterSeconds > 0) {
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        if (code == ErrorCode.TOO_LARGE) {
+            response.setHeader("Connection", "close");
+        }
+        byte[] body = Envelope.error(code.errCode(), message == null ? code.message() : message);
+        writeJson(response, body.length).write(body);
+        return code.outcome();
+    }
+
+    static ServletOutputStream writeJson(HttpServletResponse response, int length) throws IOException {
+        response.setContentType(Envelope.CONTENT_TYPE);
+        response.setContentLength(length);
+        return response.getOutputStream();
+    }
+}

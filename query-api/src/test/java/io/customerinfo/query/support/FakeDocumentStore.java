@@ -1,0 +1,71 @@
+package io.customerinfo.query.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.customerinfo.query.store.CustomerDocumentStore;
+import io.customerinfo.query.store.RedisKeys;
+import io.customerinfo.query.store.StoreUnavailableException;
+
+/** An in-memory store keyed like Redis; can play a store that is down. */
+public final class FakeDocumentStore implements CustomerDocumentStore {
+
+    private final Map<String, byte[]> values = new ConcurrentHashMap<>();
+    private volatile boolean unavailable;
+    private volatile Long activeGeneration;
+
+    public void put(long generation, String cid, byte[] view) {
+        values.put(RedisKeys.doc(generation, cid), view);
+    }
+
+    public void unavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    public void activeGeneration(Long generation) {
+        this.activeGeneration = generation;
+    }
+
+    public void reset() {
+        values.clear();
+        unavailable = false;
+        activeGeneration = null;
+    }
+
+    private void check() {
+        if (unavailable) {
+            throw new StoreUnavailableException("fake store is down", null);
+        }
+    }
+
+    @Override
+    public byte[] find(long generation, String customerId) {
+        check();
+        return values.get(RedisKeys.doc(generation, customerId));
+    }
+
+    @Override
+    public List<byte[]> findAll(long generation, List<String> customerIds) {
+        check();
+        List<byte[]> result = new ArrayList<>();
+        for (String cid : customerIds) {
+            result.add(values.get(RedisKeys.doc(generation, cid)));
+        }
+        return result;
+    }
+
+    @Override
+    public OptionalLong activeGeneration() {
+        check();
+        Long g = activeGeneration;
+        return g == null ? OptionalLong.empty() : OptionalLong.of(g);
+    }
+
+    @Override
+    public void ping() {
+        check();
+    }
+}
