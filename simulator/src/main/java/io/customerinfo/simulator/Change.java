@@ -1,0 +1,11 @@
+package io.customerinfo.simulator;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** One change of one entity at the source: an upsert with the full row, or a delete ({@code data} null). */
+record Change(Entity entity, String id, String customerId, long version, long occurredAt, ObjectNode data) {
+
+    boolean isDelete() {
+        return data == null;
+    }
+}
