@@ -46,18 +46,23 @@ public final class Golden {
     }
 
     /** The stored-view body: compact golden {@code data} without purchase_amount and the closing brace. */
-    public static String body(String cid, String orgId) {
+    public static String body(String cid, String orgId, long cacheAt) {
         ObjectNode data = (ObjectNode) response().get("data").deepCopy();
         data.remove("purchase_amount");
         data.put("id", cid);
         data.put("org_id", orgId);
+        data.put("_cache_at", cacheAt);
         String json = JSON.writeValueAsString(data);
         return json.substring(0, json.length() - 1);
     }
 
     public static byte[] view(long rev, String cid, String orgId, String writeMonth, String months) {
-        String header = "CIV1|" + rev + "|" + CACHE_AT + "|" + orgId + "|" + writeMonth + "|" + months + "\n";
-        return (header + body(cid, orgId)).getBytes(StandardCharsets.UTF_8);
+        return view(rev, CACHE_AT, cid, orgId, writeMonth, months);
+    }
+
+    public static byte[] view(long rev, long cacheAt, String cid, String orgId, String writeMonth, String months) {
+        String header = "CIV1|" + rev + "|" + cacheAt + "|" + orgId + "|" + writeMonth + "|" + months + "\n";
+        return (header + body(cid, orgId, cacheAt)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The golden customer's view, written in June 2020. */

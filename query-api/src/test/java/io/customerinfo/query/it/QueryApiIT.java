@@ -1,0 +1,181 @@
+package io.customerinfo.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import io.customerinfo.embedded.RedisServer;
+import io.customerinfo.query.support.Golden;
+import io.customerinfo.query.support.MutableClock;
+import io.customerinfo.query.support.RawHttp;
+import io.customerinfo.query.support.RawHttp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.JedisPooled;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The API over a real redis-server holding a stored view written as the projector writes it (built
+ * from the contract's golden response): the golden answer, tenancy, credentials, Redis going away
+ * and coming back, the month rollover and a generation switch.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "query.auth.keys=org1:" + QueryApiIT.ORG1_HASH + ":1;org2:" + QueryApiIT.ORG2_HASH + ":2",
+        "query.redis.timeout=200ms",
+        "query.generation-refresh=100ms" })
+class QueryApiIT {
+
+    /** SHA-256 of "org1-key" and "org2-key". */
+    static final String ORG1_HASH = "4101358fa03218a7594501a755470ea01c500f18ef32a50aa892e91fb88cf648";
+    static final String ORG2_HASH = "ad72e3f1acb0ee258bb4b99f4127e14ed729a6c7852ab7667bef5025c4aabe80";
+    private static final String ORG1 = "X-Api-Key: org1-key";
+    private static final String ORG2 = "X-Api-Key: org2-key";
+    private static final String DOC_KEY = "cinfo:g1:{62640}:doc";
+
+    static final RedisServer REDIS = startRedis();
+
+    private static RedisServer startRedis() {
+        try {
+            return RedisServer.builder().dataDir(Files.createTempDirectory("query-api-it")).start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("query.redis.url", REDIS::url);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfiguration {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Golden.SERVED_AT);
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+    @LocalServerPort
+    int port;
+    RawHttp http;
+    long writtenAt;
+
+    @AfterAll
+    static void stopRedis() {
+        REDIS.close();
+    }
+
+    @BeforeEach
+    void writeTheViewAsTheProjectorWould() {
+        if (!REDIS.isRunning()) {
+            REDIS.start();
+        }
+        clock.set(Golden.SERVED_AT);
+        http = new RawHttp(port);
+        writtenAt = Instant.now().getEpochSecond();
+        try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
+            jedis.del("cinfo:active");
+            jedis.set(DOC_KEY.getBytes(StandardCharsets.UTF_8),
+                    Golden.view(12, writtenAt, Golden.CID, "1", "202006", Golden.MONTHS));
+        }
+    }
+
+    @Test
+    void answersTheGoldenResponseAsCompactUtf8() {
+        Response response = http.get("/crm/customer/info?cid=62640", ORG1);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
+        ObjectNode actual = (ObjectNode) response.json();
+        assertThat(response.body()).as("compact: no insignificant whitespace, nothing escaped that need not be")
+                .isEqualTo(Golden.JSON.writeValueAsBytes(actual));
+        long cacheAt = actual.get("data").get("_cache_at").asLong();
+        assertThat(cacheAt).isBetween(writtenAt, Instant.now().getEpochSecond());
+        ((ObjectNode) actual.get("data")).put("_cache_at", Golden.CACHE_AT);
+        assertThat(Golden.JSON.writeValueAsString(actual)).as("same keys, order, types and values")
+                .isEqualTo(Golden.JSON.writeValueAsString(Golden.response()));
+        assertThat(response.header("X-Cache-At")).isEqualTo(Long.toString(cacheAt));
+        assertThat(http.post("/crm/customer/info", "application/x-www-form-urlencoded", "cid=62640", ORG1).body())
+                .isEqualTo(response.body());
+    }
+
+    @Test
+    void batchReadsEveryCustomerInOneAnswer() {
+        Response response = http.post("/crm/customer/batch_info", "application/x-www-form-urlencoded",
+                "cids=1,62640", ORG1);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("data").get("1").isNull()).isTrue();
+        assertThat(response.json().get("data").get("62640").get("purchase_amount").asString()).isEqualTo("1280.50");
+    }
+
+    @Test
+    void anotherOrgsKeyGets1004AndNoKeyGets1401() {
+        Response denied = http.get("/crm/customer/info?cid=62640", ORG2);
+        assertThat(denied.status()).isEqualTo(404);
+        assertThat(denied.errCode()).isEqualTo(1004);
+        assertThat(denied.body()).isEqualTo(http.get("/crm/customer/info?cid=1", ORG2).body());
+        Response anonymous = http.get("/crm/customer/info?cid=62640");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.errCode()).isEqualTo(1401);
+    }
+
+    @Test
+    void redisStoppedIs1503WithinTheTimeoutAndAnswersResumeWhenItReturns() {
+        REDIS.kill();
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            Response response = http.get("/crm/customer/info?cid=62640", ORG1);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.errCode()).isEqualTo(1503);
+            assertThat(millis).as("answered within the timeout (plus slack)").isLessThan(1000);
+        }
+        assertThat(http.get("/actuator/health").status()).isEqualTo(503);
+        REDIS.start();
+        writeTheViewAsTheProjectorWould();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.get("/crm/customer/info?cid=62640", ORG1).status()).isEqualTo(200));
+        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aViewWrittenInJuneServedInJulyHasJulysFigure() {
+        clock.set(OffsetDateTime.parse("2020-07-02T09:00:00+08:00").toInstant());
+        Response july = http.get("/crm/customer/info?cid=62640", ORG1);
+        assertThat(july.status()).isEqualTo(200);
+        assertThat(july.json().get("data").get("purchase_amount").asString()).isEqualTo("0.00");
+        assertThat(july.header("ETag")).isEqualTo("\"1.12.202007\"");
+    }
+
+    @Test
+    void followsTheActiveGenerationMarker() {
+        try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
+            jedis.set("cinfo:g2:{62640}:doc".getBytes(StandardCharsets.UTF_8),
+                    Golden.view(1, writtenAt, Golden.CID, "1", "202006", "202006=7"));
+            jedis.set("cinfo:active", "2");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    http.get("/crm/customer/info?cid=62640", ORG1).json().get("data").get("purchase_amount").asString())
+                    .isEqualTo("0.07"));
+            jedis.del("cinfo:active");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    http.get("/crm/customer/info?cid=62640", ORG1).header("ETag")).isEqualTo("\"1.12.202006\""));
+        }
+    }
+
+}
