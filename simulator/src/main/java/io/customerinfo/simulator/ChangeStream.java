@@ -123,7 +123,6 @@ public final class ChangeStream implements Iterator<SimRecord> {
     }
 
     private String eventId(Change change) {
-        return runTag + "-" + change.id() + "-" + String.format("%04d", change.entity().ordinal() + 1) + "-0000-"
-                + String.format("%012d", events + 1);
+        return runTag + "-" + change.id() + "-000" + (change.entity().ordinal() + 1) + "-0000-" + CrmRows.padded(events + 1, 12);
     }
 }

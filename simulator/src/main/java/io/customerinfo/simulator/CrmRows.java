@@ -230,7 +230,7 @@ final class CrmRows {
         ObjectNode o = NODES.objectNode();
         o.put("id", id);
         o.put("customer_id", customerId);
-        o.put("sales_order_sn", "SO" + SN_DAY.format(Instant.ofEpochSecond(createdAt)) + String.format("%06d", serial % 1_000_000));
+        o.put("sales_order_sn", "SO" + SN_DAY.format(Instant.ofEpochSecond(createdAt)) + padded(serial % 1_000_000, 6));
         o.put("amount", cents(cents));
         o.put("paid_amount", cents(paid));
         o.put("status", status);
@@ -264,7 +264,13 @@ final class CrmRows {
     }
 
     static String cents(long cents) {
-        return (cents / 100) + "." + String.format("%02d", cents % 100);
+        return (cents / 100) + "." + padded(cents % 100, 2);
+    }
+
+    /** {@code n} (not negative) in decimal, left-padded with zeros to {@code width}. */
+    static String padded(long n, int width) {
+        String digits = Long.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     String personName() {

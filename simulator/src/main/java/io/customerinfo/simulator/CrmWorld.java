@@ -173,7 +173,8 @@ final class CrmWorld {
     private Change upsert(Row row, long now) {
         row.version = Math.max(now, row.version + 1);
         row.live = true;
-        return new Change(row.entity, row.id, row.customerId, row.version, row.version, row.data.deepCopy());
+        // no copy: the stream encodes the change before the world changes again
+        return new Change(row.entity, row.id, row.customerId, row.version, row.version, row.data);
     }
 
     private Change delete(Row row, long now) {

@@ -21,8 +21,12 @@ class SimulationTest {
 
     private static final Pattern AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
 
+    private static final int EVENTS = 10_000;
+    /** The undamaged stream that several tests look at. */
+    private static final Simulation STANDARD = Simulation.generate(config().build());
+
     private static SimulationConfig.Builder config() {
-        return SimulationConfig.builder().seed(42).customers(200).events(20_000);
+        return SimulationConfig.builder().seed(42).customers(100).events(EVENTS);
     }
 
     private static JsonNode json(SimRecord r) {
@@ -31,10 +35,10 @@ class SimulationTest {
 
     @Test
     void theSameSeedGivesTheSameBytesAndAnotherSeedDoesNot() {
-        SimulationConfig damaged = config().duplicateRate(0.1).reorderRate(0.2).poisonRate(0.02).build();
+        SimulationConfig damaged = config().events(3_000).duplicateRate(0.1).reorderRate(0.2).poisonRate(0.02).build();
         Simulation a = Simulation.generate(damaged);
         Simulation b = Simulation.generate(damaged);
-        Simulation c = Simulation.generate(config().seed(43).duplicateRate(0.1).reorderRate(0.2).poisonRate(0.02).build());
+        Simulation c = Simulation.generate(config().events(3_000).seed(43).duplicateRate(0.1).reorderRate(0.2).poisonRate(0.02).build());
 
         assertThat(a.records()).isEqualTo(b.records());
         assertThat(a.poison()).isEqualTo(b.poison());
@@ -43,14 +47,14 @@ class SimulationTest {
 
     @Test
     void theMixIsFortyOrdersTwentyCustomersFifteenContactsFifteenAddressesTenInvoicesPerHundred() {
-        Simulation sim = Simulation.generate(config().build());
+        Simulation sim = STANDARD;
         Map<Entity, Long> byEntity = sim.stats().eventsByEntity();
 
-        assertThat(sim.stats().events()).isEqualTo(20_000);
+        assertThat(sim.stats().events()).isEqualTo(EVENTS);
         Map<Entity, Double> expected = Map.of(Entity.ORDER, 0.40, Entity.CUSTOMER, 0.20, Entity.CONTACT, 0.15,
                 Entity.ADDRESS, 0.15, Entity.INVOICE, 0.10);
         expected.forEach((entity, share) ->
-                assertThat(byEntity.get(entity) / 20_000.0).as(entity.name()).isCloseTo(share, within(0.015)));
+                assertThat(byEntity.get(entity) / (double) EVENTS).as(entity.name()).isCloseTo(share, within(0.015)));
         Map<String, Long> byTopic = new HashMap<>();
         sim.records().stream().filter(r -> !r.isTombstone()).forEach(r -> byTopic.merge(r.topic(), 1L, Long::sum));
         assertThat(byTopic.keySet()).containsExactlyInAnyOrderElementsOf(Topics.defaults().all());
@@ -58,7 +62,7 @@ class SimulationTest {
 
     @Test
     void everyEventIsAContractEnvelopeKeyedByItsIdOnItsEntitysTopicWithVersionsGrowingPerEntity() {
-        Simulation sim = Simulation.generate(config().build());
+        Simulation sim = STANDARD;
         Map<String, Long> lastVersion = new HashMap<>();
         Topics topics = Topics.defaults();
         for (SimRecord r : sim.records()) {
@@ -114,7 +118,7 @@ class SimulationTest {
     void ordersHaveTwoDecimalAmountsKnownStatusesAndSpreadOverMonths() {
         Set<YearMonth> months = new HashSet<>();
         Set<String> statuses = new HashSet<>();
-        for (SimRecord r : Simulation.generate(config().build()).records()) {
+        for (SimRecord r : STANDARD.records()) {
             if (r.isTombstone() || !r.topic().equals("crm.order") || !json(r).has("data")) {
                 continue;
             }
@@ -138,7 +142,7 @@ class SimulationTest {
         int recreations = 0;
         int customerRecreations = 0;
         int moves = 0;
-        for (SimRecord r : Simulation.generate(config().build()).records()) {
+        for (SimRecord r : STANDARD.records()) {
             if (r.isTombstone()) {
                 continue;
             }
@@ -159,11 +163,11 @@ class SimulationTest {
             }
             ownerOf.put(entityKey, owner);
         }
-        assertThat(updates).isGreaterThan(5_000);
-        assertThat(deletes).isGreaterThan(200);
-        assertThat(recreations).isGreaterThan(20);
-        assertThat(customerRecreations).isGreaterThan(5);
-        assertThat(moves).isGreaterThan(100);
+        assertThat(updates).isGreaterThan(2_500);
+        assertThat(deletes).isGreaterThan(100);
+        assertThat(recreations).isGreaterThan(10);
+        assertThat(customerRecreations).isGreaterThan(3);
+        assertThat(moves).isGreaterThan(50);
     }
 
     @Test
@@ -177,23 +181,23 @@ class SimulationTest {
             }
         }
         assertThat(repeated).isEqualTo(sim.stats().duplicates());
-        assertThat(sim.stats().duplicates() / 20_000.0).isCloseTo(0.1, within(0.01));
+        assertThat(sim.stats().duplicates() / (double) EVENTS).isCloseTo(0.1, within(0.01));
     }
 
     @Test
     void tombstonesFollowDeletesAtTheConfiguredRate() {
-        Simulation sim = Simulation.generate(config().tombstoneRate(0.5).build());
+        Simulation sim = STANDARD;
         long tombstones = sim.records().stream().filter(SimRecord::isTombstone).count();
         assertThat(tombstones).isEqualTo(sim.stats().tombstones());
         assertThat((double) tombstones / sim.stats().deletes()).isCloseTo(0.5, within(0.1));
-        assertThat(Simulation.generate(config().tombstoneRate(0).build()).stats().tombstones()).isZero();
+        assertThat(Simulation.generate(config().events(2_000).tombstoneRate(0).build()).stats().tombstones()).isZero();
     }
 
     @Test
     void poisonComesAtTheConfiguredRateAndIsListedExactly() {
         Simulation sim = Simulation.generate(config().poisonRate(0.05).build());
         assertThat(sim.records().stream().filter(SimRecord::isPoison).toList()).isEqualTo(sim.poison());
-        assertThat(sim.poison().size() / 20_000.0).isCloseTo(0.05, within(0.01));
+        assertThat(sim.poison().size() / (double) EVENTS).isCloseTo(0.05, within(0.01));
         assertThat(sim.poisonByKind().get(PoisonKind.OVERSIZED)).isEqualTo(8);
         assertThat(sim.valid()).hasSize(sim.records().size() - sim.poison().size());
         Set<String> realKeys = new HashSet<>();
