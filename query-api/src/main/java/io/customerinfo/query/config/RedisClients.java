@@ -39,7 +39,7 @@ final class RedisClients {
                     .connectionTimeoutMillis(timeoutMillis)
                     .socketTimeoutMillis(timeoutMillis)
                     .build();
-            return new JedisCluster(nodes(redis.clusterNodes()), client, 2, redis.timeout().multipliedBy(2), pool);
+            return new JedisCluster(nodes(redis.clusterNodes()), client, 2, redis.timeout(), pool);
         }
         URI url = redis.url();
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()

@@ -7,7 +7,13 @@ import io.customerinfo.query.store.CustomerViews;
 import io.customerinfo.query.web.BatchInfoServlet;
 import io.customerinfo.query.web.CustomerInfoServlet;
 import jakarta.servlet.MultipartConfigElement;
+import java.util.List;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
+import org.springframework.web.filter.RequestContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +40,18 @@ public class WebConfiguration {
         var servlet = new BatchInfoServlet(views, authenticator, metrics, maxBody, properties.maxBatchSize(),
                 properties.compat().alwaysHttp200());
         return register(servlet, Endpoint.BATCH_INFO, maxBody);
+    }
+
+    /**
+     * Spring's request-context filter, for the dispatcher (actuator) only: by default it is mapped to
+     * every path and would run before the API's servlets too.
+     */
+    @Bean
+    FilterRegistrationBean<RequestContextFilter> requestContextFilter() {
+        FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(
+                new OrderedRequestContextFilter());
+        registration.setServletNames(List.of(DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME));
+        return registration;
     }
 
     private static int maxBody(QueryApiProperties properties) {

@@ -1,0 +1,100 @@
+package io.customerinfo.query.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.customerinfo.embedded.RedisClusterServers;
+import io.customerinfo.query.store.RedisKeys;
+import io.customerinfo.query.support.Golden;
+import io.customerinfo.query.support.MutableClock;
+import io.customerinfo.query.support.RawHttp;
+import io.customerinfo.query.support.RawHttp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+/** The API on a 3-master Redis Cluster: single reads, and a batch whose keys span slots and nodes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "query.auth.enabled=false")
+class QueryApiClusterIT {
+
+    static final RedisClusterServers CLUSTER = start();
+
+    private static RedisClusterServers start() {
+        try {
+            return RedisClusterServers.start(Files.createTempDirectory("query-api-cluster-it"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("query.redis.cluster-nodes", CLUSTER::nodes);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfiguration {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Golden.SERVED_AT);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void stop() {
+        CLUSTER.close();
+    }
+
+    @Test
+    void servesSingleAndBatchReadsAcrossSlots() {
+        List<String> cids = new ArrayList<>();
+        try (JedisCluster jedis = new JedisCluster(CLUSTER.hostAndPorts())) {
+            for (int i = 0; i < 30; i++) {
+                String cid = Integer.toString(62640 + i);
+                cids.add(cid);
+                if (i % 3 != 0) {
+                    jedis.set(RedisKeys.docBytes(1, cid), Golden.view(5, cid, "1", "202006", Golden.MONTHS));
+                }
+            }
+        }
+        long slots = cids.stream().map(c -> JedisClusterCRC16.getSlot(RedisKeys.doc(1, c))).distinct().count();
+        assertThat(slots).isGreaterThan(10);
+
+        RawHttp http = new RawHttp(port);
+        Response one = http.get("/crm/customer/info?cid=62641");
+        assertThat(one.status()).as(one.text()).isEqualTo(200);
+        assertThat(one.json().get("data").get("id").asString()).isEqualTo("62641");
+        assertThat(http.get("/crm/customer/info?cid=62640").errCode()).isEqualTo(1004);
+
+        Response batch = http.post("/crm/customer/batch_info", "application/x-www-form-urlencoded",
+                "cids=" + String.join(",", cids));
+        assertThat(batch.status()).as(batch.text()).isEqualTo(200);
+        assertThat(batch.json().get("data").propertyNames()).containsExactlyElementsOf(cids);
+        for (int i = 0; i < cids.size(); i++) {
+            var doc = batch.json().get("data").get(cids.get(i));
+            if (i % 3 == 0) {
+                assertThat(doc.isNull()).as(cids.get(i)).isTrue();
+            } else {
+                assertThat(doc.get("id").asString()).isEqualTo(cids.get(i));
+                assertThat(doc.get("purchase_amount").asString()).isEqualTo("1280.50");
+            }
+        }
+        assertThat(new String(batch.body(), StandardCharsets.UTF_8)).startsWith("{\"errCode\":1000,");
+    }
+}
