@@ -58,7 +58,7 @@ class DecoderSchemaAgreementTest {
                 .as(Mutation::new).list().ofMinSize(0).ofMaxSize(3);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void theDecoderAcceptsExactlyWhatTheSchemaAccepts(@ForAll @IntRange(min = 0, max = 6) int sample,
                                                       @ForAll("mutations") @Size(max = 3) List<Mutation> mutations,
                                                       @ForAll boolean asDelete) {
