@@ -53,6 +53,12 @@ final class ProjectorInstance implements AutoCloseable {
             props.put("projector.consumer[heartbeat.interval.ms]", "1000");
         }
 
+        /** No HTTP server (actuator endpoints are tested elsewhere): a faster start. */
+        Builder withoutWebServer() {
+            props.put("spring.main.web-application-type", "none");
+            return this;
+        }
+
         Builder redisUrl(String url) {
             props.put("projector.redis-url", url);
             return this;
@@ -76,6 +82,11 @@ final class ProjectorInstance implements AutoCloseable {
         Builder property(String name, Object value) {
             props.put(name, value);
             return this;
+        }
+
+        /** The settings as command-line properties (for a child JVM). */
+        java.util.Map<String, Object> properties() {
+            return java.util.Map.copyOf(props);
         }
 
         ProjectorInstance start() {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +50,7 @@ class SampleEventsIT {
     @BeforeAll
     static void start() throws IOException {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "sample-it-");
-        broker = KafkaBroker.start(dir.resolve("kafka"), 0);
+        broker = SharedBroker.get();
         redis = RedisServer.builder().dataDir(dir.resolve("redis")).start();
         jedis = new JedisPooled(redis.hostAndPort());
     }
@@ -58,9 +62,6 @@ class SampleEventsIT {
         }
         if (redis != null) {
             redis.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
@@ -85,6 +86,7 @@ class SampleEventsIT {
             assertThat(withoutCacheAt(probe.document(62640, 202006))).isEqualTo(withoutCacheAt(goldenData()));
             assertThat(projector.metrics().eventCount(kafka.topic("order"),
                     io.customerinfo.projector.metrics.ProjectorMetrics.Outcome.APPLIED)).isPositive();
+            assertOperable(projector.port(), kafka.topic("order"));
 
             // delete the customer: the document goes, the children stay
             kafka.publish(List.of(KafkaFixture.Record.of(kafka.topic("customer"), "62640",
@@ -102,6 +104,30 @@ class SampleEventsIT {
                     JSON.writeValueAsBytes(recreated))));
             probe.awaitApplied(group, kafka.endOffsets(), Duration.ofSeconds(30));
             assertThat(withoutCacheAt(probe.document(62640, 202006))).isEqualTo(withoutCacheAt(goldenData()));
+        }
+    }
+
+    /** Health (Redis, Kafka) is up and Prometheus shows the projector's meters. */
+    private static void assertOperable(int port, String orderTopic) {
+        HttpClient http = HttpClient.newHttpClient();
+        String health = get(http, "http://127.0.0.1:" + port + "/actuator/health");
+        assertThat(health).startsWith("{\"status\":\"UP\"").contains("\"redis\"").contains("\"kafka\"");
+        String metrics = get(http, "http://127.0.0.1:" + port + "/actuator/prometheus");
+        assertThat(metrics)
+                .contains("projector_events_total{outcome=\"applied\",topic=\"" + orderTopic + "\"}")
+                .contains("projector_consumer_lag{")
+                .contains("projector_projection_latency_seconds_bucket{")
+                .contains("projector_redis_commit_latency_seconds_count")
+                .contains("projector_cas_retries_total");
+    }
+
+    private static String get(HttpClient http, String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("GET " + url, e);
         }
     }
 
