@@ -20,6 +20,8 @@ import redis.clients.jedis.UnifiedJedis;
 @Configuration(proxyBeanMethods = false)
 public class QueryApiConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryApiConfiguration.class);
+
     /** The serving clock; tests replace it to move across a month boundary. */
     @Bean
     Clock clock() {
@@ -63,7 +65,13 @@ public class QueryApiConfiguration {
             int burst = perSecond != null ? Math.max(1, (int) Math.ceil(perSecond)) : limit.burst();
             return RateLimiter.of(rate, burst, System::nanoTime);
         };
-        return new ApiKeyAuthenticator(properties.auth().enabled(),
-                ApiKeySpec.parseAll(properties.auth().keys(), limiterFor), limiterFor.apply(null));
+        var keys = ApiKeySpec.parseAll(properties.auth().keys(), limiterFor);
+        if (properties.auth().enabled() && keys.isEmpty()) {
+            log.warn("Authentication is on and no API key is configured (QUERY_API_KEYS): every request gets 1401");
+        }
+        if (!properties.auth().enabled()) {
+            log.warn("Authentication is off: every caller may read every org's customers");
+        }
+        return new ApiKeyAuthenticator(properties.auth().enabled(), keys, limiterFor.apply(null));
     }
 }

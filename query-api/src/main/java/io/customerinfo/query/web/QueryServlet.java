@@ -56,15 +56,15 @@ abstract class QueryServlet extends HttpServlet {
         try {
             outcome = serve(authorize(request), request, response);
         } catch (RequestRejected e) {
-            outcome = fail(response, e.code(), e.getMessage(), e.retryAfterSeconds());
+            outcome = fail(response, e.code(), e.getMessage(), e.retryAfterSeconds(), null);
         } catch (StoreUnavailableException e) {
             log.warn("{} answered 1503: {}", endpoint.path(), e.getMessage());
-            outcome = fail(response, ErrorCode.UNAVAILABLE, null, 0);
+            outcome = fail(response, ErrorCode.UNAVAILABLE, null, 0, null);
         } catch (RuntimeException | IOException e) {
             String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
             log.error("Request {} to {} failed", requestId, endpoint.path(), e);
-            response.setHeader("X-Request-Id", requestId);
-            outcome = fail(response, ErrorCode.INTERNAL, ErrorCode.INTERNAL.message() + ": request id " + requestId, 0);
+            outcome = fail(response, ErrorCode.INTERNAL, ErrorCode.INTERNAL.message() + ": request id " + requestId, 0,
+                    requestId);
         }
         metrics.request(endpoint, outcome, System.nanoTime() - start);
     }
@@ -110,15 +110,16 @@ abstract class QueryServlet extends HttpServlet {
         metrics.denial(DenialReason.ORG);
     }
 
-    private Outcome fail(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds)
-            throws IOException {
+    private Outcome fail(HttpServletResponse response, ErrorCode code, String message, long retryAfterSeconds,
+            String requestId) throws IOException {
         if (response.isCommitted()) {
             return code.outcome();
         }
-        response.resetBuffer();
-        response.setHeader("ETag", null);
-        response.setHeader("X-Cache-At", null);
+        response.reset();
         response.setStatus(alwaysHttp200 ? 200 : code.httpStatus());
+        if (requestId != null) {
+            response.setHeader("X-Request-Id", requestId);
+        }
         if (retryAfterSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         }
