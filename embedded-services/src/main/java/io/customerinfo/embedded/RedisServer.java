@@ -27,7 +27,7 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>RDB snapshots are off ({@code --save ''}); durability, when wanted, is the AOF
  * ({@code appendonly yes}, {@code appendfsync everysec} by default). The server's log is
- * {@code <dataDir>/redis.log}. A JVM shutdown hook kills the processes still running at exit.
+ * {@code <dataDir>/redis.log}. A JVM shutdown hook stops the processes still running at exit.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -37,8 +37,7 @@ public final class RedisServer implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
-                "redis-server-reaper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(RedisServer::reapAll, "redis-server-reaper"));
     }
 
     private final Path binary;
@@ -242,6 +241,22 @@ public final class RedisServer implements AutoCloseable {
         } finally {
             LIVE.remove(process);
             process = null;
+        }
+    }
+
+    /** At JVM exit: SIGTERM (Redis flushes its AOF), then SIGKILL what is still alive after 5 s. */
+    private static void reapAll() {
+        List<Process> live = List.copyOf(LIVE);
+        live.forEach(Process::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Process p : live) {
+            try {
+                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
         }
     }
 
