@@ -107,8 +107,14 @@ public final class KafkaBroker implements AutoCloseable {
             awaitReady();
         } catch (RuntimeException e) {
             server = null;
-            shutDown(raftServer);
-            throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " (" + dataDir + ") did not start", e);
+            IllegalStateException failure = new IllegalStateException("Kafka broker on " + bootstrapServers() + " ("
+                    + dataDir + ") did not start", e);
+            try {
+                shutDown(raftServer);
+            } catch (RuntimeException shutdownFailure) {
+                failure.addSuppressed(shutdownFailure);
+            }
+            throw failure;
         }
         log.info("Kafka broker up on {} with log dir {} in {} ms", bootstrapServers(), dataDir,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));

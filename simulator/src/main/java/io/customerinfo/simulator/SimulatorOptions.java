@@ -87,6 +87,10 @@ public record SimulatorOptions(SimulationConfig config, String bootstrap, double
         return new Parser(given, env).options();
     }
 
+    private static final Set<String> GENERATOR_OPTIONS = Set.of("seed", "customers", "events", "orders-per-customer",
+            "duplicates", "reorder", "reorder-window", "poison", "poison-kinds", "tombstones", "deletes", "moves",
+            "start", "span-days");
+
     private static final class Parser {
         private final Map<String, String> given;
         private final Map<String, String> env;
@@ -97,6 +101,11 @@ public record SimulatorOptions(SimulationConfig config, String bootstrap, double
         }
 
         SimulatorOptions options() {
+            if (given.containsKey("in")) {
+                given.keySet().stream().filter(GENERATOR_OPTIONS::contains).findFirst().ifPresent(name -> {
+                    throw new UsageException("--in publishes the file as it is; --" + name + " does not apply");
+                });
+            }
             SimulationConfig.Builder b = SimulationConfig.builder();
             b.seed(longOf("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
             b.customers((int) longOf("customers", 100, 1, Integer.MAX_VALUE));

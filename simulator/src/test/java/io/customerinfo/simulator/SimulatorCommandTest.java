@@ -79,6 +79,8 @@ class SimulatorCommandTest {
         assertThat(err()).contains("unknown kind 'TOXIC'");
         assertThat(run(Map.of(), "--in", "f")).isEqualTo(2);
         assertThat(err()).contains("--in needs --bootstrap");
+        assertThat(run(Map.of(), "--in", "f", "--bootstrap", "h:1", "--seed", "3")).isEqualTo(2);
+        assertThat(err()).contains("--seed does not apply");
         assertThat(run(Map.of(), "--out")).isEqualTo(2);
         assertThat(err()).contains("--out needs a value");
         assertThat(run(Map.of(), "--out", "f", "--start", "yesterday")).isEqualTo(2);
