@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.customerinfo.embedded.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -74,6 +77,27 @@ class PublisherIT {
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(took).isGreaterThan(Duration.ofMillis(1000L * (sim.records().size() - 1) / 500 - 50));
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("created topics", "acknowledged " + sim.records().size());
+        assertThat(consumeAll(topics, sim.records().size())).containsExactlyInAnyOrderElementsOf(untagged(sim.records()));
+    }
+
+    @Test
+    void anIdempotentPublishSurvivesABrokerRestartOnTheSamePortWithoutLossOrDuplicates() throws Exception {
+        Topics topics = Topics.withPrefix("restart.");
+        broker.createTopics(topics.all(), 6, KafkaBroker.COMPACTED);
+        Simulation sim = Simulation.generate(SimulationConfig.builder().seed(13).customers(20).events(1_500)
+                .topics(topics).build());
+        PublishReport report;
+        try (Publisher publisher = new Publisher(broker.bootstrapServers())) {
+            AtomicLong acknowledged = new AtomicLong();
+            CompletableFuture<PublishReport> publishing = CompletableFuture.supplyAsync(() -> publisher.publish(
+                    sim.records().iterator(), 500, Duration.ofMillis(100), p -> acknowledged.set(p.acknowledged())));
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.get() >= 100);
+            assertThat(publishing).as("still publishing when the broker restarts").isNotDone();
+            broker.restart();
+            report = publishing.get(180, TimeUnit.SECONDS);
+        }
+
+        assertThat(report.complete()).as(report.summary() + " " + report.firstErrors()).isTrue();
         assertThat(consumeAll(topics, sim.records().size())).containsExactlyInAnyOrderElementsOf(untagged(sim.records()));
     }
 
