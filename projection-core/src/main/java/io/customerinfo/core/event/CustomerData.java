@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.customerinfo.core.json.CompactJson;
 
@@ -22,6 +23,7 @@ public final class CustomerData implements EntityData {
 
     private final byte[] json;
     private final Map<String, byte[]> members;
+    private volatile Object derived;
 
     private CustomerData(byte[] json, Map<String, byte[]> members) {
         this.json = json;
@@ -57,6 +59,20 @@ public final class CustomerData implements EntityData {
     public String orgId() {
         String orgId = CompactJson.stringValue(members.get("org_id"));
         return orgId != null ? orgId : "";
+    }
+
+    /**
+     * A memo for one value derived from the row (the renderer's pre-encoded member layout): the row
+     * is immutable, so the value never goes stale; computed at most once per type in practice.
+     */
+    public <T> T derive(Class<T> type, Function<CustomerData, T> compute) {
+        Object value = derived;
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        T computed = compute.apply(this);
+        derived = computed;
+        return computed;
     }
 
     @Override

@@ -89,18 +89,22 @@ public final class DocumentRenderer {
 
     /** Everything up to (not including) {@code ,"purchase_amount":...}. */
     private void writeBody(ByteSink out, CustomerState state, CustomerData customer, Instant now) {
-        Map<String, byte[]> row = customer.members();
+        RowLayout row = RowLayout.of(customer);
         Members members = new Members(out);
-        members.copyAll(row, CustomerLayout.BEFORE_CACHE_AT);
+        members.raw(row.beforeCacheAt());
         members.name("_cache_at").writeLong(now.getEpochSecond());
-        members.copyAll(row, CustomerLayout.BEFORE_TOTAL_INFOS);
-        writeTotalInfos(members, state, row.get(CustomerLayout.TOTAL_INFOS));
-        members.copyAll(row, CustomerLayout.AFTER_TOTAL_INFOS);
-        for (Map.Entry<String, byte[]> member : row.entrySet()) {
-            if (!CustomerLayout.KNOWN.contains(member.getKey())) {
-                members.nameEscaped(member.getKey()).write(member.getValue());
-            }
-        }
+        members.raw(row.beforeTotalInfos());
+        Members totals = new Members(members.name(CustomerLayout.TOTAL_INFOS));
+        totals.name("contacts").write((byte) '"').writeLong(live(state.children(EntityKind.CONTACT))).write((byte) '"');
+        totals.name("address").write((byte) '"').writeLong(live(state.children(EntityKind.ADDRESS))).write((byte) '"');
+        totals.value("service3d", row.service3d());
+        totals.name("invoice").write((byte) '"').writeLong(live(state.children(EntityKind.INVOICE))).write((byte) '"');
+        totals.value("contract", row.contract());
+        totals.name("orders").write((byte) '"').writeLong(state.liveOrderCount()).write((byte) '"');
+        totals.value("service", row.service());
+        totals.raw(row.otherTotals());
+        totals.close();
+        members.raw(row.afterTotalInfos());
         writeChildren(members.name("contacts"), state.children(EntityKind.CONTACT), null);
         writeChildren(members.name("addresslist"), state.children(EntityKind.ADDRESS), null);
         writeChildren(members.name("invoicelist"), state.children(EntityKind.INVOICE), customer.nameLiteral());
@@ -122,28 +126,6 @@ public final class DocumentRenderer {
     private static void writePurchaseAmount(ByteSink out, long cents) {
         out.write((byte) ',').write(PURCHASE_AMOUNT).write((byte) ':').write((byte) '"').writeAscii(Cents.format(cents))
                 .write((byte) '"').write((byte) '}');
-    }
-
-    /** {@code total_infos}: derived counts interleaved with the row's own members, in the legacy order. */
-    private void writeTotalInfos(Members members, CustomerState state, byte[] rowTotals) {
-        Map<String, byte[]> given = rowTotals == null || rowTotals[0] != '{' ? Map.of() : CompactJson.members(rowTotals);
-        ByteSink out = members.name(CustomerLayout.TOTAL_INFOS);
-        Members totals = new Members(out);
-        totals.name("contacts").write((byte) '"').writeLong(live(state.children(EntityKind.CONTACT))).write((byte) '"');
-        totals.name("address").write((byte) '"').writeLong(live(state.children(EntityKind.ADDRESS))).write((byte) '"');
-        totals.copy(given, "service3d");
-        totals.name("invoice").write((byte) '"').writeLong(live(state.children(EntityKind.INVOICE))).write((byte) '"');
-        totals.copy(given, "contract");
-        totals.name("orders").write((byte) '"').writeLong(state.liveOrderCount()).write((byte) '"');
-        totals.copy(given, "service");
-        for (Map.Entry<String, byte[]> member : given.entrySet()) {
-            String name = member.getKey();
-            if (!CustomerLayout.DERIVED_TOTALS.contains(name) && !name.equals("service3d") && !name.equals("contract")
-                    && !name.equals("service")) {
-                totals.nameEscaped(name).write(member.getValue());
-            }
-        }
-        totals.close();
     }
 
     private static long live(NavigableMap<Long, ChildRecord> children) {
@@ -214,21 +196,18 @@ public final class DocumentRenderer {
             return out.write(NAMES.get(name));
         }
 
-        ByteSink nameEscaped(String name) {
-            separate();
-            return out.write(CompactJson.quote(name)).write((byte) ':');
-        }
-
-        void copy(Map<String, byte[]> row, String name) {
-            byte[] value = row.get(name);
-            if (value != null) {
-                name(name).write(value);
+        /** Writes a pre-encoded run of members (nothing when empty). */
+        void raw(byte[] run) {
+            if (run.length > 0) {
+                separate();
+                out.write(run);
             }
         }
 
-        void copyAll(Map<String, byte[]> row, List<String> names) {
-            for (String name : names) {
-                copy(row, name);
+        /** Writes {@code "name":value} when the value is present. */
+        void value(String name, byte[] value) {
+            if (value != null) {
+                name(name).write(value);
             }
         }
 
