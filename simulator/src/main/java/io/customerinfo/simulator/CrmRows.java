@@ -17,23 +17,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class CrmRows {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter SN_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZONE);
-    private static final DateTimeFormatter ITEM_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
 
     private static final String[] SURNAMES = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 宋 郑 梁 谢".split(" ");
     private static final String[] GIVEN = "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 霞 平 刚 英 华 辉 凝 兰 鹏 飞 婷 浩".split(" ");
     private static final String[] CITIES = "上海 北京 济南 杭州 广州 深圳 成都 武汉 南京 苏州 青岛 西安 郑州 长沙".split(" ");
-    private static final String[] WORDS = "鑫 盛 达 顺 通 宏 远 恒 佳 优 车 联 瑞 丰 华 安 捷 驰 诚 信 定 会 骏 腾".split(" ");
+    static final String[] WORDS = "鑫 盛 达 顺 通 宏 远 恒 佳 优 车 联 瑞 丰 华 安 捷 驰 诚 信 定 会 骏 腾".split(" ");
     private static final String[] SUFFIXES = {"汽修厂", "汽车服务有限公司", "轮胎店", "汽配商行", "快修中心", "汽车美容店", "养护中心"};
     private static final String[] TITLES = {"老板", "店长", "采购", "财务", "技师", "前台"};
-    private static final String[] REMARKS = {"", "会立即", "月底结账", "周末不收货", "老客户", "需开专票", "卡通肉了", "送货前电话联系"};
-    private static final String[] GRADES = {"钻石", "金牌", "银牌", "普通"};
-    private static final String[] STATES = {"一般客户", "重点客户", "潜在客户"};
-    private static final String[] CATEGORIES = {"协议客户", "零售客户", "批发客户"};
+    static final String[] REMARKS = {"", "会立即", "月底结账", "周末不收货", "老客户", "需开专票", "卡通肉了", "送货前电话联系"};
     private static final String[] BANKS = {"中国工商银行", "中国建设银行", "招商银行", "中国农业银行", "交通银行"};
-    private static final String[] CARS = {"大众", "丰田", "本田", "别克", "日产", "alulalu", "奥迪"};
-    private static final List<String[]> REGIONS = List.of(
+    static final List<String[]> REGIONS = List.of(
             new String[] {"310115000", "上海市 上海市 浦东新区", "200120"},
             new String[] {"370102000", "山东省 济南市 历下区", "250014"},
             new String[] {"110105000", "北京市 北京市 朝阳区", "100020"},
@@ -45,92 +40,20 @@ final class CrmRows {
 
     private final SplittableRandom random;
 
+    private final CustomerRows customers;
+
     CrmRows(SplittableRandom random) {
         this.random = random;
+        this.customers = new CustomerRows(this, random);
     }
 
     ObjectNode customer(String id, long now) {
-        String name = companyName();
-        String[] region = pick(REGIONS);
-        String owner = personName();
-        ObjectNode c = NODES.objectNode();
-        c.put("id", id);
-        c.put("org_cid", "0");
-        c.put("org_id", String.valueOf(1 + random.nextInt(3)));
-        c.put("org_department_id", "0");
-        c.put("is_credit", random.nextInt(4) == 0 ? "1" : "0");
-        c.put("code", "C" + "0".repeat(Math.max(0, 8 - id.length())) + id);
-        c.put("code_old", "");
-        c.put("helper_code", letters(2 + random.nextInt(3)));
-        c.put("name", name);
-        c.put("short_name", name.length() > 4 ? name.substring(0, 4) : name);
-        c.put("name_en", "");
-        c.put("checking_info", checkingInfo(region, name));
-        c.put("license_no", "");
-        c.put("_license_no", digits(18));
-        c.put("signboard", "");
-        c.put("mobile", mobile());
-        c.put("remark", pick(REMARKS));
-        c.put("email", digits(9 + random.nextInt(2)) + "@qq.com");
-        c.put("org_type_name", random.nextBoolean() ? "公司总部" : "分公司");
-        c.put("org_property_name", random.nextBoolean() ? "直营" : "加盟");
-        c.put("area_name", random.nextBoolean() ? "分销店" : "直营店");
-        c.put("area_owner_name", owner);
-        c.put("state_name", pick(STATES));
-        c.put("state_color", "3ba360");
-        c.put("state_bg_color", "F4F9F5");
-        c.put("updated_user_name", owner);
-        c.put("created_user_name", owner);
-        c.put("user_name", owner);
-        c.put("org_cid_name", "");
-        c.put("org_name", "优配车联");
-        c.put("org_f_name", "");
-        c.put("org_department_name", "");
-        c.put("finance_org_name", "");
-        c.put("report_org_name", "");
-        c.put("warehouse_org_name", "");
-        c.put("price_range_name", random.nextBoolean() ? "内部网点" : "外部网点");
-        c.put("channel_name", "");
-        c.put("grade_name", pick(GRADES));
-        c.put("category_name", pick(CATEGORIES));
-        c.put("is_checked_name", random.nextBoolean() ? "待认证" : "已认证");
-        c.put("pay_method_name", random.nextBoolean() ? "账期" : "现结");
-        c.put("credit_limit", amount(0, 5_000_000));
-        c.put("used_limit", "0.00");
-        c.put("account_days", random.nextInt(4) * 15 + " 天");
-        c.put("sales_money", amount(0, 10_000_000));
-        c.putObject("visit_plan");
-        ArrayNode extend = c.putArray("extend_infos");
-        extend.add(extendInfo(id, now));
-        ObjectNode totals = c.putObject("total_infos");
-        totals.put("service3d", String.valueOf(random.nextInt(3)));
-        totals.put("contract", String.valueOf(random.nextInt(2)));
-        totals.put("service", String.valueOf(random.nextInt(2)));
-        c.set("services", services(id, owner, now));
-        c.put("_can_edit_area_id", 1);
-        c.put("_can_edit_price_range", 1);
-        return c;
+        return customers.customer(id, now);
     }
 
     /** A CRM user edits the customer: one to three fields change. */
     void editCustomer(ObjectNode c, long now) {
-        int changes = 1 + random.nextInt(3);
-        for (int i = 0; i < changes; i++) {
-            switch (random.nextInt(6)) {
-                case 0 -> {
-                    String name = companyName();
-                    c.put("name", name);
-                    c.put("short_name", name.length() > 4 ? name.substring(0, 4) : name);
-                }
-                case 1 -> c.put("mobile", mobile());
-                case 2 -> c.put("remark", pick(REMARKS));
-                case 3 -> c.put("grade_name", pick(GRADES));
-                case 4 -> c.put("state_name", pick(STATES));
-                default -> ((ArrayNode) c.get("extend_infos")).add(extendInfo(c.get("id").asString(), now));
-            }
-        }
-        c.put("updated_user_name", personName());
-        ((ObjectNode) c.get("services")).put("updated_at", String.valueOf(now));
+        customers.edit(c, now);
     }
 
     ObjectNode contact(String id, String customerId, boolean isDefault, long now) {
@@ -291,73 +214,11 @@ final class CrmRows {
         return Math.max(1_000, Math.round(Math.exp(exp)));
     }
 
-    private String amount(long minCents, long maxCents) {
+    String amount(long minCents, long maxCents) {
         return cents(minCents + random.nextLong(maxCents - minCents + 1) / 100 * 100);
     }
 
-    private ObjectNode extendInfo(String customerId, long now) {
-        ObjectNode e = NODES.objectNode();
-        e.put("id", String.valueOf(1 + random.nextInt(99_999)));
-        e.put("customer_id", customerId);
-        e.put("type", String.valueOf(1 + random.nextInt(3)));
-        e.put("item", ITEM_DAY.format(Instant.ofEpochSecond(now)));
-        e.put("content", pick(REMARKS).isEmpty() ? "回访" : pick(REMARKS));
-        e.put("created_at", String.valueOf(now));
-        e.put("updated_at", String.valueOf(now));
-        return e;
-    }
-
-    private ObjectNode services(String customerId, String owner, long now) {
-        ObjectNode s = NODES.objectNode();
-        s.put("id", String.valueOf(10_000 + random.nextInt(90_000)));
-        s.put("customer_id", customerId);
-        String[] roles = {"operate", "business", "distribution", "technique", "finance"};
-        for (String prefix : new String[] {"whole_", "quick_"}) {
-            for (String role : roles) {
-                s.put(prefix + role, random.nextInt(4) == 0 ? String.valueOf(1 + random.nextInt(5)) : "0");
-            }
-        }
-        s.put("created_at", String.valueOf(now));
-        s.put("updated_at", String.valueOf(now));
-        for (String prefix : new String[] {"_whole_", "_quick_"}) {
-            for (String role : roles) {
-                String level = s.get(prefix.substring(1) + role).asString();
-                s.put(prefix + role, "0".equals(level) ? "" : owner + " " + mobile());
-            }
-        }
-        return s;
-    }
-
-    private String checkingInfo(String[] region, String name) {
-        ObjectNode ci = NODES.objectNode();
-        String upload = "http://tapi.1uap.com/upload/parts/2020/06/";
-        ci.put("major_car", pick(CARS));
-        ci.put("region_code", region[0]);
-        ci.put("group_name", pick(WORDS) + pick(WORDS) + "联盟");
-        ci.put("contact_card", upload + digits(12) + ".png");
-        ci.put("channel_name", random.nextBoolean() ? "同行" : "网络");
-        ci.put("workshop_images", upload + digits(12) + ".png");
-        ci.put("location_y", String.format(java.util.Locale.ROOT, "%.6f", 100 + random.nextDouble() * 22));
-        ci.put("nature", String.valueOf(1 + random.nextInt(2)));
-        ci.put("location_x", String.format(java.util.Locale.ROOT, "%.6f", 22 + random.nextDouble() * 18));
-        ci.put("total_sales", String.valueOf(100 * (1 + random.nextInt(50))));
-        ci.put("quality", String.valueOf(1 + random.nextInt(3)));
-        ci.put("parent_company", random.nextBoolean() ? "" : name);
-        ci.put("license_no", digits(18));
-        ci.put("stations", String.valueOf(1 + random.nextInt(40)));
-        ci.put("contact_address", region[1].replace(" ", "") + pick(WORDS) + pick(WORDS) + "路" + (1 + random.nextInt(500)) + "号");
-        ci.put("signboard", upload + digits(12) + ".png");
-        ci.put("is_group", String.valueOf(random.nextInt(2)));
-        ci.put("front_images", upload + digits(12) + ".png");
-        ci.put("channel_id", String.valueOf(1 + random.nextInt(9)));
-        ci.put("license", upload + digits(12) + ".png");
-        ci.put("employees", String.valueOf(5 * (1 + random.nextInt(30))));
-        ci.put("agreement_images", "");
-        ci.put("warehouse_images", "");
-        return ci.toString();
-    }
-
-    private String digits(int n) {
+    String digits(int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             sb.append((char) ('0' + random.nextInt(10)));
@@ -365,7 +226,7 @@ final class CrmRows {
         return sb.toString();
     }
 
-    private String letters(int n) {
+    String letters(int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             sb.append((char) ('A' + random.nextInt(26)));
@@ -373,11 +234,11 @@ final class CrmRows {
         return sb.toString();
     }
 
-    private <T> T pick(T[] values) {
+    <T> T pick(T[] values) {
         return values[random.nextInt(values.length)];
     }
 
-    private <T> T pick(List<T> values) {
+    <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
     }
 }
