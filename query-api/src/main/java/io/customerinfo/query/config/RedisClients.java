@@ -32,7 +32,10 @@ final class RedisClients {
         pool.setMaxWait(redis.timeout());
         pool.setBlockWhenExhausted(true);
         pool.setTestOnBorrow(false);
-        pool.setTestWhileIdle(false);
+        // idle connections are PINGed in the background, so that after a Redis restart the dead
+        // ones are dropped without failing requests
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(5));
         pool.setJmxEnabled(false);
         if (redis.cluster()) {
             JedisClientConfig client = DefaultJedisClientConfig.builder()

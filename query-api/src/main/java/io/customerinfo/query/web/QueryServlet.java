@@ -32,6 +32,7 @@ abstract class QueryServlet extends HttpServlet {
     private final ApiKeyAuthenticator authenticator;
     private final QueryMetrics metrics;
     private final boolean alwaysHttp200;
+    private final ThrottledLog unavailableLog = new ThrottledLog(log);
 
     QueryServlet(Endpoint endpoint, ApiKeyAuthenticator authenticator, QueryMetrics metrics, boolean alwaysHttp200) {
         this.endpoint = endpoint;
@@ -58,15 +59,27 @@ abstract class QueryServlet extends HttpServlet {
         } catch (RequestRejected e) {
             outcome = fail(response, e.code(), e.getMessage(), e.retryAfterSeconds(), null);
         } catch (StoreUnavailableException e) {
-            log.warn("{} answered 1503: {}", endpoint.path(), e.getMessage());
+            unavailableLog.warn(endpoint.path(), e);
             outcome = fail(response, ErrorCode.UNAVAILABLE, null, 0, null);
-        } catch (RuntimeException | IOException e) {
-            String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-            log.error("Request {} to {} failed", requestId, endpoint.path(), e);
-            outcome = fail(response, ErrorCode.INTERNAL, ErrorCode.INTERNAL.message() + ": request id " + requestId, 0,
-                    requestId);
+        } catch (IOException e) {
+            if (response.isCommitted()) {
+                // the client went away while the answer was being written: nothing more to say
+                log.debug("{}: client gone while answering: {}", endpoint.path(), e.toString());
+                outcome = Outcome.ERROR;
+            } else {
+                outcome = internalError(response, e);
+            }
+        } catch (RuntimeException e) {
+            outcome = internalError(response, e);
         }
         metrics.request(endpoint, outcome, System.nanoTime() - start);
+    }
+
+    private Outcome internalError(HttpServletResponse response, Exception e) throws IOException {
+        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        log.error("Request {} to {} failed", requestId, endpoint.path(), e);
+        return fail(response, ErrorCode.INTERNAL, ErrorCode.INTERNAL.message() + ": request id " + requestId, 0,
+                requestId);
     }
 
     private Caller authorize(HttpServletRequest request) {

@@ -96,5 +96,8 @@ class QueryApiClusterIT {
             }
         }
         assertThat(new String(batch.body(), StandardCharsets.UTF_8)).startsWith("{\"errCode\":1000,");
+        Response health = http.get("/actuator/health");
+        assertThat(health.status()).as(health.text()).isEqualTo(200);
+        assertThat(health.json().get("components").get("redis").get("status").asString()).isEqualTo("UP");
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A real embedded Tomcat on a random port over the fake store. Callers: {@code all-key} (every org),
- * {@code org2-key} (org 2 only), {@code limited-key} (every org, 1 request per 2 s).
+ * {@code org2-key} (org 2 only), {@code limited-key} (every org, 1 request per 100 s).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "query.auth.keys=" + WebTestSupport.KEYS,
@@ -25,7 +25,7 @@ public abstract class WebTestSupport {
     /** SHA-256 of all-key, org2-key and limited-key; {@code keysMatchTheirHashes} checks them. */
     static final String KEYS = "all:c9fba672736dfdaebd80504b8eaafb1ed81099e499e73a1a215bae27a83b62f5:*;"
             + "org2:ad72e3f1acb0ee258bb4b99f4127e14ed729a6c7852ab7667bef5025c4aabe80:2;"
-            + "limited:f33b2500796d61f96eeef0f5331ddc40c17e434aff139f4d9e00bfe75170d87a:*:0.5";
+            + "limited:f33b2500796d61f96eeef0f5331ddc40c17e434aff139f4d9e00bfe75170d87a:*:0.01";
 
     @Autowired
     protected FakeDocumentStore store;
