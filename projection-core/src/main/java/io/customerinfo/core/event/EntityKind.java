@@ -26,11 +26,16 @@ public enum EntityKind {
 
     /** The kind for an {@code entity} value, or {@code null} when it names no known kind. */
     public static EntityKind fromWireName(String name) {
-        for (EntityKind kind : values()) {
-            if (kind.wireName.equals(name)) {
-                return kind;
-            }
+        if (name == null) {
+            return null;
         }
-        return null;
+        return switch (name) {
+            case "customer" -> CUSTOMER;
+            case "contact" -> CONTACT;
+            case "address" -> ADDRESS;
+            case "invoice" -> INVOICE;
+            case "order" -> ORDER;
+            default -> null;
+        };
     }
 }

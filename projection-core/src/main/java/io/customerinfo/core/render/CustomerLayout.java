@@ -2,6 +2,7 @@ package io.customerinfo.core.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The customer-level member order of the legacy document (customer-info-62640.json). */
@@ -34,12 +35,32 @@ final class CustomerLayout {
 
     static final Set<String> KNOWN;
 
+    /** {@code "name":} as bytes for every known name. */
+    private static final Map<String, byte[]> NAME_PREFIXES;
+
     static {
         java.util.HashSet<String> known = new java.util.HashSet<>(BEFORE_CACHE_AT);
         known.addAll(BEFORE_TOTAL_INFOS);
         known.add(TOTAL_INFOS);
         known.addAll(AFTER_TOTAL_INFOS);
         KNOWN = Set.copyOf(known);
+        java.util.HashMap<String, byte[]> prefixes = new java.util.HashMap<>();
+        for (String name : known) {
+            prefixes.put(name, ascii("\"" + name + "\":"));
+        }
+        NAME_PREFIXES = Map.copyOf(prefixes);
+    }
+
+    /** {@code "name":} for any member name (escaped when it is not a known one). */
+    static byte[] namePrefix(String name) {
+        byte[] prefix = NAME_PREFIXES.get(name);
+        if (prefix != null) {
+            return prefix;
+        }
+        byte[] quoted = io.customerinfo.core.json.CompactJson.quote(name);
+        byte[] out = java.util.Arrays.copyOf(quoted, quoted.length + 1);
+        out[quoted.length] = ':';
+        return out;
     }
 
     static byte[] ascii(String s) {

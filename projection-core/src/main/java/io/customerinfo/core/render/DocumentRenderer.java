@@ -95,10 +95,10 @@ public final class DocumentRenderer {
         members.name("_cache_at").writeLong(now.getEpochSecond());
         members.raw(row.beforeTotalInfos());
         Members totals = new Members(members.name(CustomerLayout.TOTAL_INFOS));
-        totals.name("contacts").write((byte) '"').writeLong(live(state.children(EntityKind.CONTACT))).write((byte) '"');
-        totals.name("address").write((byte) '"').writeLong(live(state.children(EntityKind.ADDRESS))).write((byte) '"');
+        totals.name("contacts").write((byte) '"').writeLong(state.liveChildCount(EntityKind.CONTACT)).write((byte) '"');
+        totals.name("address").write((byte) '"').writeLong(state.liveChildCount(EntityKind.ADDRESS)).write((byte) '"');
         totals.value("service3d", row.service3d());
-        totals.name("invoice").write((byte) '"').writeLong(live(state.children(EntityKind.INVOICE))).write((byte) '"');
+        totals.name("invoice").write((byte) '"').writeLong(state.liveChildCount(EntityKind.INVOICE)).write((byte) '"');
         totals.value("contract", row.contract());
         totals.name("orders").write((byte) '"').writeLong(state.liveOrderCount()).write((byte) '"');
         totals.value("service", row.service());
@@ -126,16 +126,6 @@ public final class DocumentRenderer {
     private static void writePurchaseAmount(ByteSink out, long cents) {
         out.write((byte) ',').write(PURCHASE_AMOUNT).write((byte) ':').write((byte) '"').writeAscii(Cents.format(cents))
                 .write((byte) '"').write((byte) '}');
-    }
-
-    private static long live(NavigableMap<Long, ChildRecord> children) {
-        long n = 0;
-        for (ChildRecord child : children.values()) {
-            if (child.live()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Live children, is_default = "1" first, then by id ascending; invoices get the customer name. */

@@ -60,6 +60,6 @@ record RowLayout(byte[] beforeCacheAt, byte[] beforeTotalInfos, byte[] service3d
         if (out.length() > 0) {
             out.write((byte) ',');
         }
-        out.write(CompactJson.quote(name)).write((byte) ':').write(value);
+        out.write(CustomerLayout.namePrefix(name)).write(value);
     }
 }

@@ -37,6 +37,7 @@ public final class CustomerState {
 
     private CustomerRecord customer;
     private final EnumMap<EntityKind, TreeMap<Long, ChildRecord>> children = new EnumMap<>(EntityKind.class);
+    private final EnumMap<EntityKind, long[]> liveChildren = new EnumMap<>(EntityKind.class);
     private final HashMap<Long, OrderRecord> orders = new HashMap<>();
     private long liveOrders;
     private long receivableCents;
@@ -60,6 +61,9 @@ public final class CustomerState {
         children.put(EntityKind.CONTACT, new TreeMap<>());
         children.put(EntityKind.ADDRESS, new TreeMap<>());
         children.put(EntityKind.INVOICE, new TreeMap<>());
+        for (EntityKind kind : children.keySet()) {
+            liveChildren.put(kind, new long[1]);
+        }
     }
 
     /** A customer nothing is known of yet (revision 0). */
@@ -122,6 +126,7 @@ public final class CustomerState {
         Outcome outcome = compare(current == null ? 0 : current.version(), next.version());
         if (outcome == Outcome.APPLIED) {
             map.put(id, next);
+            countChild(kind, current, next);
             changedChildren.add(new ChildKey(kind, id));
         }
         return outcome;
@@ -213,6 +218,15 @@ public final class CustomerState {
         return Collections.unmodifiableNavigableMap(map);
     }
 
+    /** The number of live contacts, addresses or invoices. */
+    public long liveChildCount(EntityKind kind) {
+        long[] count = liveChildren.get(kind);
+        if (count == null) {
+            throw new IllegalArgumentException(kind + " is not a contact, address or invoice");
+        }
+        return count[0];
+    }
+
     /** The order records loaded or applied (possibly a part of the customer's orders). */
     public Map<Long, OrderRecord> loadedOrders() {
         return Collections.unmodifiableMap(orders);
@@ -293,7 +307,11 @@ public final class CustomerState {
 
     void loadChild(EntityKind kind, long id, ChildRecord record) {
         children(kind);
-        children.get(kind).put(id, record);
+        countChild(kind, children.get(kind).put(id, record), record);
+    }
+
+    private void countChild(EntityKind kind, ChildRecord before, ChildRecord after) {
+        liveChildren.get(kind)[0] += (after.live() ? 1 : 0) - (before != null && before.live() ? 1 : 0);
     }
 
     void loadOrder(long id, OrderRecord record) {

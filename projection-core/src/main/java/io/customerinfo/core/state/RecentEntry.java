@@ -21,8 +21,10 @@ public record RecentEntry(long createdAt, long orderId, byte[] item) {
     public static final int ID_DIGITS = 19;
 
     /** Most recent first: created_at desc, then order id desc. */
-    public static final Comparator<RecentEntry> NEWEST_FIRST =
-            Comparator.comparingLong(RecentEntry::createdAt).thenComparingLong(RecentEntry::orderId).reversed();
+    public static final Comparator<RecentEntry> NEWEST_FIRST = (a, b) -> {
+        int byTime = Long.compare(b.createdAt, a.createdAt);
+        return byTime != 0 ? byTime : Long.compare(b.orderId, a.orderId);
+    };
 
     public static RecentEntry of(long orderId, OrderRecord order) {
         ByteSink item = new ByteSink(96);

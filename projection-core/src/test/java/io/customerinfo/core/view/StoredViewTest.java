@@ -40,6 +40,24 @@ class StoredViewTest {
         assertThat(new String(view.document(202007), StandardCharsets.UTF_8)).endsWith(",\"purchase_amount\":\"0.00\"}");
     }
 
+    /** schemas/redis-layout.json pins the stored view that the query API serves from: it must be ours. */
+    @Test
+    void theGoldenViewIsTheOnePinnedInTheRedisLayout() {
+        tools.jackson.databind.JsonNode layout = Contract.JSON.readTree(Contract.resource("schemas/redis-layout.json"));
+        tools.jackson.databind.JsonNode pinned = layout.get("stored_view");
+        Projection projection = new Projection();
+        Contract.sampleEvents().forEach(projection::apply);
+        CustomerState state = projection.customer(Contract.GOLDEN_CUSTOMER).orElseThrow();
+        StoredView view = renderer.renderView(state, Contract.GOLDEN_NOW, pinned.get("header").get("rev").asLong()).orElseThrow();
+
+        assertThat(new String(view.encode(), StandardCharsets.UTF_8)).isEqualTo(pinned.get("value").asString());
+        for (tools.jackson.databind.JsonNode served : layout.get("served")) {
+            int month = Integer.parseInt(served.get("serving_month").asString());
+            assertThat(new String(view.response(month), StandardCharsets.UTF_8)).as(served.get("at").asString())
+                    .isEqualTo(served.get("response").asString());
+        }
+    }
+
     @Test
     void encodeDecodeRoundTrips() {
         TreeMap<Integer, Long> months = new TreeMap<>(Map.of(202012, 5L, 202101, 0L, 202103, 12345L));
