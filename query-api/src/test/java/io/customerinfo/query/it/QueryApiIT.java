@@ -8,7 +8,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
+import io.customerinfo.core.decode.DecodeResult;
+import io.customerinfo.core.decode.EventDecoder;
+import io.customerinfo.core.projection.Projection;
+import io.customerinfo.core.render.DocumentRenderer;
+import io.customerinfo.core.view.StoredView;
 import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.MutableClock;
@@ -26,6 +32,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.JedisPooled;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -113,6 +120,35 @@ class QueryApiIT {
         assertThat(response.header("X-Cache-At")).isEqualTo(Long.toString(cacheAt));
         assertThat(http.post("/crm/customer/info", "application/x-www-form-urlencoded", "cid=62640", ORG1).body())
                 .isEqualTo(response.body());
+    }
+
+    @Test
+    void theSampleEventsProjectedByTheProjectorsCoreAreServedAsTheGolden() throws java.io.IOException {
+        Projection projection = new Projection(ZoneId.of("Asia/Shanghai"));
+        EventDecoder decoder = new EventDecoder();
+        try (var in = QueryApiIT.class.getResourceAsStream("/schemas/examples/sample-events-62640.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode record = Golden.JSON.readTree(line);
+                DecodeResult result = decoder.decode(record.get("topic").asString(),
+                        record.get("key").asString().getBytes(StandardCharsets.UTF_8),
+                        Golden.JSON.writeValueAsBytes(record.get("value")));
+                assertThat(result).isInstanceOf(DecodeResult.Decoded.class);
+                projection.apply(((DecodeResult.Decoded) result).event());
+            }
+        }
+        // the projector's clock at the contract's moment, so _cache_at and the month list are the golden's
+        StoredView view = new DocumentRenderer(ZoneId.of("Asia/Shanghai"))
+                .renderView(projection.customer(62640).orElseThrow(), Golden.SERVED_AT, 3).orElseThrow();
+        try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
+            jedis.set(DOC_KEY.getBytes(StandardCharsets.UTF_8), view.encode());
+        }
+        Response response = http.get("/crm/customer/info?cid=62640", ORG1);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).as("exactly the golden, compact").isEqualTo(Golden.compactResponse());
+        assertThat(response.header("ETag")).isEqualTo("\"1.3.202006\"");
     }
 
     @Test
