@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final Deque<Stoppable> started = new ArrayDeque<>();
     private String kafkaBootstrap;
-    private String redisUrl;
+    private AppEnvironment.RedisTarget redis;
     private int queryPort;
     private int projectorPort;
     private boolean samplePublished;
@@ -113,10 +113,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startRedis() {
+        if (options.redisClusterNodes().isPresent()) {
+            redis = AppEnvironment.RedisTarget.cluster(options.redisClusterNodes().get());
+            out.println("redis: using REDIS_CLUSTER_NODES=" + options.redisClusterNodes().get() + " (starting none)");
+            return;
+        }
         if (options.redisUrl().isPresent()) {
             String url = options.redisUrl().get();
             if (RedisServer.ping(url)) {
-                redisUrl = url;
+                redis = AppEnvironment.RedisTarget.server(url);
                 out.println("redis: using REDIS_URL=" + redactPassword(url) + " (starting none)");
                 return;
             }
@@ -125,16 +130,16 @@ public final class LocalStack implements AutoCloseable {
         long began = System.nanoTime();
         int port = options.redisPort() == RunOptions.DEFAULT_REDIS_PORT ? firstFreeFrom(RunOptions.DEFAULT_REDIS_PORT)
                 : options.redisPort();
-        RedisServer redis = RedisServer.builder()
+        RedisServer server = RedisServer.builder()
                 .dataDir(options.redisDir())
                 .port(port)
                 .appendOnly(true)
                 .appendFsync("everysec")
                 .start();
         // SIGTERM makes redis-server run SHUTDOWN: the AOF is fsynced before it exits
-        started.push(new Stoppable("redis-server", redis::stop));
-        redisUrl = redis.url();
-        out.printf("redis: %s (%s), AOF in %s (%d ms)%n", redisUrl, redis.binary(), options.redisDir(), millisSince(began));
+        started.push(new Stoppable("redis-server", server::stop));
+        redis = AppEnvironment.RedisTarget.server(server.url());
+        out.printf("redis: %s (%s), AOF in %s (%d ms)%n", server.url(), server.binary(), options.redisDir(), millisSince(began));
     }
 
     /** Starts both app JVMs side by side and returns without waiting for them. */
@@ -142,10 +147,10 @@ public final class LocalStack implements AutoCloseable {
         projectorPort = portOrFree(options.projectorPort(), "--projector-port");
         queryPort = portOrFree(options.queryPort(), "--query-port");
         AppProcess projector = AppProcess.start("projector", options.appsDir().resolve("projector.jar"),
-                options.appJvmOptions(), AppEnvironment.projector(kafkaBootstrap, redisUrl, projectorPort), options.logDir());
+                options.appJvmOptions(), AppEnvironment.projector(kafkaBootstrap, redis, projectorPort), options.logDir());
         started.push(new Stoppable("projector", projector::close));
         AppProcess query = AppProcess.start("query-api", options.appsDir().resolve("query-api.jar"),
-                options.appJvmOptions(), AppEnvironment.queryApi(redisUrl, queryPort, options.apiKey()), options.logDir());
+                options.appJvmOptions(), AppEnvironment.queryApi(redis, queryPort, options.apiKey()), options.logDir());
         started.push(new Stoppable("query API", query::close));
         return List.of(projector, query);
     }
@@ -182,8 +187,9 @@ public final class LocalStack implements AutoCloseable {
         return kafkaBootstrap;
     }
 
-    public String redisUrl() {
-        return redisUrl;
+    /** The Redis URL, or {@code cluster <nodes>}. */
+    public String redis() {
+        return redactPassword(redis.toString());
     }
 
     public int queryPort() {

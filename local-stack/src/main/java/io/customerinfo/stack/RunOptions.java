@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param apiKey the demo API key the query API accepts for every org ({@code --api-key}, default {@code demo-key})
  * @param kafkaBootstrap an existing Kafka to use instead of starting one ({@code KAFKA_BOOTSTRAP_SERVERS})
  * @param redisUrl an existing Redis to use when it answers PING ({@code REDIS_URL})
+ * @param redisClusterNodes an existing Redis Cluster to use, starting no Redis ({@code REDIS_CLUSTER_NODES})
  * @param readyTimeout how long to wait for the apps and the sample document ({@code --timeout}, default 120 s)
  * @param appJvmOptions JVM options of the projector's and the query API's JVMs ({@code STACK_APP_JAVA_OPTS},
  *     split on white space; none by default)
@@ -37,6 +38,7 @@ public record RunOptions(
         String apiKey,
         Optional<String> kafkaBootstrap,
         Optional<String> redisUrl,
+        Optional<String> redisClusterNodes,
         Duration readyTimeout,
         List<String> appJvmOptions,
         Path appsDir) {
@@ -59,6 +61,7 @@ public record RunOptions(
             environment:
               KAFKA_BOOTSTRAP_SERVERS  use this Kafka, start none
               REDIS_URL                use this Redis when it answers PING, start none
+              REDIS_CLUSTER_NODES      use this Redis Cluster (host:port,...), start no Redis
               STACK_APP_JAVA_OPTS      JVM options of the projector and the query API
             """;
 
@@ -123,7 +126,8 @@ public record RunOptions(
         List<String> appJvmOptions = nonBlank(env.get("STACK_APP_JAVA_OPTS"))
                 .map(opts -> List.of(opts.split("\\s+"))).orElse(List.of());
         return new RunOptions(dataDir, kafkaPort, redisPort, queryPort, projectorPort, apiKey,
-                nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("REDIS_URL")), timeout, appJvmOptions,
+                nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("REDIS_URL")),
+                nonBlank(env.get("REDIS_CLUSTER_NODES")), timeout, appJvmOptions,
                 appsDir);
     }
 

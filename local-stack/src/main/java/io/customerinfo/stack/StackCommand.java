@@ -97,7 +97,7 @@ public final class StackCommand {
         out.println();
         out.printf("Up in %.1f s. Data dir %s%n", (System.nanoTime() - began) / 1e9, options.dataDir());
         out.println("  kafka      " + stack.kafkaBootstrap());
-        out.println("  redis      " + stack.redisUrl());
+        out.println("  redis      " + stack.redis());
         out.println("  query API  " + stack.queryUrl() + "   (API key: " + options.apiKey() + ")");
         out.println("  projector  http://localhost:" + stack.projectorPort() + "/actuator/health");
         out.println("  logs       " + options.logDir());

@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class AppConfiguration {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+    /** {@code ${NAME}} or {@code ${NAME:default}} where NAME looks like an environment variable. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)[:}]");
 
     private final String basePackage;
     private final Set<String> placeholders = new TreeSet<>();

@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DockerComposeConsistencyTest {
 
+    private static final AppEnvironment.RedisTarget SERVER = AppEnvironment.RedisTarget.server("redis://r:6379");
+    private static final AppEnvironment.RedisTarget CLUSTER = AppEnvironment.RedisTarget.cluster("r1:7000,r2:7000");
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static Map<String, Object> services;
     private static AppConfiguration projectorConfig;
@@ -68,7 +70,7 @@ class DockerComposeConsistencyTest {
         assertThat(environment("projector").keySet())
                 .allSatisfy(name -> assertThat(projectorConfig.binds(name))
                         .as("%s is bound by the projector (%s)", name, projectorConfig).isTrue())
-                .containsAll(AppEnvironment.projector("k", "r", 1).keySet());
+                .containsAll(AppEnvironment.projector("k", SERVER, 1).keySet());
     }
 
     @Test
@@ -76,13 +78,19 @@ class DockerComposeConsistencyTest {
         assertThat(environment("query-api").keySet())
                 .allSatisfy(name -> assertThat(queryConfig.binds(name))
                         .as("%s is bound by the query API (%s)", name, queryConfig).isTrue())
-                .containsAll(AppEnvironment.queryApi("r", 1, "k").keySet());
+                .containsAll(AppEnvironment.queryApi(SERVER, 1, "k").keySet());
     }
 
     @Test
     void theLocalStackUsesOnlyVariablesTheAppsBind() {
-        assertThat(AppEnvironment.projector("k", "r", 1).keySet()).allMatch(projectorConfig::binds);
-        assertThat(AppEnvironment.queryApi("r", 1, "k").keySet()).allMatch(queryConfig::binds);
+        assertThat(AppEnvironment.projector("k", SERVER, 1).keySet()).allMatch(projectorConfig::binds);
+        assertThat(AppEnvironment.queryApi(SERVER, 1, "k").keySet()).allMatch(queryConfig::binds);
+    }
+
+    @Test
+    void bothAppsBindTheRedisClusterSetting() {
+        assertThat(AppEnvironment.projector("k", CLUSTER, 1).keySet()).allMatch(projectorConfig::binds);
+        assertThat(AppEnvironment.queryApi(CLUSTER, 1, "k").keySet()).allMatch(queryConfig::binds);
     }
 
     @Test

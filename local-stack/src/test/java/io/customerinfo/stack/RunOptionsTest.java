@@ -27,6 +27,7 @@ class RunOptionsTest {
         assertThat(options.apiKey()).isEqualTo("demo-key");
         assertThat(options.kafkaBootstrap()).isEmpty();
         assertThat(options.redisUrl()).isEmpty();
+        assertThat(options.redisClusterNodes()).isEmpty();
         assertThat(options.kafkaDir()).isEqualTo(HOME.resolve("kafka"));
         assertThat(options.redisDir()).isEqualTo(HOME.resolve("redis"));
         assertThat(options.appJvmOptions()).isEmpty();
@@ -38,7 +39,8 @@ class RunOptionsTest {
                 List.of("--data-dir", "/tmp/d", "--kafka-port=0", "--redis-port", "7000", "--query-port", "0",
                         "--projector-port=9001", "--api-key", "k", "--timeout", "30"),
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092", "REDIS_URL", " redis://r:6379 ",
-                        "STACK_APP_JAVA_OPTS", " -Xmx256m  -XX:+UseSerialGC "), HOME, APPS);
+                        "STACK_APP_JAVA_OPTS", " -Xmx256m  -XX:+UseSerialGC ", "REDIS_CLUSTER_NODES", "a:1,b:2"),
+                HOME, APPS);
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/d"));
         assertThat(options.kafkaPort()).isZero();
@@ -50,6 +52,7 @@ class RunOptionsTest {
         assertThat(options.kafkaBootstrap()).contains("broker:9092");
         assertThat(options.redisUrl()).contains("redis://r:6379");
         assertThat(options.appJvmOptions()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(options.redisClusterNodes()).contains("a:1,b:2");
     }
 
     @Test
