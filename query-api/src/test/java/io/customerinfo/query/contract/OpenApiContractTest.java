@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.query.support.ResponseSchema;
 import io.customerinfo.query.support.WebTestSupport;
 import jakarta.servlet.ServletRegistration;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,9 @@ class OpenApiContractTest extends WebTestSupport {
                     } else if (status == 200) {
                         assertThat(response.errCode()).isEqualTo(1000);
                         assertThat(response.json().get("data").isObject()).isTrue();
+                        if (path.getKey().endsWith("/info")) {
+                            ResponseSchema.assertValid(response);
+                        }
                     } else {
                         assertError(response, status, ERR_CODES.get(status));
                     }
@@ -94,6 +98,44 @@ class OpenApiContractTest extends WebTestSupport {
                 assertThat(isServed).as(method + " " + path + " served=" + isServed + " documented=" + documented)
                         .isEqualTo(documented.contains(method));
             }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyReferenceResolves() throws IOException {
+        Map<String, Object> doc;
+        try (InputStream in = OpenApiContractTest.class.getResourceAsStream("/schemas/openapi.yaml")) {
+            doc = new Yaml().load(in);
+        }
+        java.util.List<String> refs = new java.util.ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).isNotEmpty();
+        for (String ref : refs) {
+            if (ref.startsWith("#/")) {
+                Object node = doc;
+                for (String part : ref.substring(2).split("/")) {
+                    node = ((Map<String, Object>) node).get(part);
+                    assertThat(node).as(ref).isNotNull();
+                }
+            } else {
+                assertThat(OpenApiContractTest.class.getResource("/schemas/" + ref)).as(ref).isNotNull();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectRefs(Object node, java.util.List<String> refs) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if ("$ref".equals(k)) {
+                    refs.add(v.toString());
+                } else {
+                    collectRefs(v, refs);
+                }
+            });
+        } else if (node instanceof java.util.List<?> list) {
+            list.forEach(v -> collectRefs(v, refs));
         }
     }
 

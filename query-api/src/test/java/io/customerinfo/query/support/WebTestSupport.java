@@ -49,5 +49,6 @@ public abstract class WebTestSupport {
         assertThat(response.errCode()).as(response.text()).isEqualTo(errCode);
         assertThat(response.json().get("data").isNull()).isTrue();
         assertThat(response.json().propertyNames()).containsExactly("errCode", "errMsg", "data");
+        ResponseSchema.assertValid(response);
     }
 }

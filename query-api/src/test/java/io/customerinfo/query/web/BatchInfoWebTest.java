@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.customerinfo.query.support.Golden;
+import io.customerinfo.query.support.ResponseSchema;
 import io.customerinfo.query.support.RawHttp.Response;
 import io.customerinfo.query.support.WebTestSupport;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class BatchInfoWebTest extends WebTestSupport {
         assertThat(root.get("data").get("1").isNull()).isTrue();
         assertThat(root.get("data").get("62640")).isEqualTo(Golden.response().get("data"));
         assertThat(root.get("data").get("77").get("org_id").asString()).isEqualTo("2");
+        ResponseSchema.assertValidDocument(root.get("data").get("62640"));
+        ResponseSchema.assertValidDocument(root.get("data").get("77"));
         assertThat(response.body()).isEqualTo(Golden.JSON.writeValueAsBytes(root));
     }
 

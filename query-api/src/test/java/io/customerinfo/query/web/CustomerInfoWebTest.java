@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.stream.Stream;
 
 import io.customerinfo.query.support.Golden;
+import io.customerinfo.query.support.ResponseSchema;
 import io.customerinfo.query.support.RawHttp.Response;
 import io.customerinfo.query.support.WebTestSupport;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class CustomerInfoWebTest extends WebTestSupport {
         assertThat(response.body()).as("compact UTF-8 golden").isEqualTo(Golden.compactResponse());
         assertThat(response.header("ETag")).isEqualTo("\"1.12.202006\"");
         assertThat(response.header("X-Cache-At")).isEqualTo("1592272800");
+        ResponseSchema.assertValid(response);
     }
 
     @Test
@@ -236,6 +238,7 @@ class CustomerInfoWebTest extends WebTestSupport {
         assertThat(july.status()).isEqualTo(200);
         assertThat(july.json().get("data").get("purchase_amount").asString()).isEqualTo("0.00");
         assertThat(july.header("ETag")).isEqualTo("\"1.12.202007\"");
+        ResponseSchema.assertValid(july);
         clock.set(OffsetDateTime.parse("2020-05-31T23:59:59+08:00").toInstant());
         assertThat(http.get(INFO + "?cid=62640", ALL).json().get("data").get("purchase_amount").asString())
                 .isEqualTo("560.00");
