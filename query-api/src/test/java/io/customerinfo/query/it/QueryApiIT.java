@@ -191,6 +191,22 @@ class QueryApiIT {
     }
 
     @Test
+    void redisTooSlowIs1503WithinTheTimeout() {
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(REDIS.hostAndPort())) {
+            assertThat(http.get("/crm/customer/info?cid=62640", ORG1).status()).isEqualTo(200);
+            jedis.clientPause(1500, redis.clients.jedis.args.ClientPauseMode.ALL);
+            long start = System.nanoTime();
+            Response response = http.get("/crm/customer/info?cid=62640", ORG1);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.errCode()).isEqualTo(1503);
+            assertThat(millis).as("a 200 ms timeout, not the 1.5 s pause").isBetween(150L, 1000L);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.get("/crm/customer/info?cid=62640", ORG1).status()).isEqualTo(200));
+    }
+
+    @Test
     void aViewWrittenInJuneServedInJulyHasJulysFigure() {
         clock.set(OffsetDateTime.parse("2020-07-02T09:00:00+08:00").toInstant());
         Response july = http.get("/crm/customer/info?cid=62640", ORG1);
