@@ -126,9 +126,12 @@ public final class ConsumerLoop implements Runnable {
         if (batch.isEmpty()) {
             return;
         }
+        long t0 = System.nanoTime();
         DeadLetterPublisher.Batch letters = deadLetters.batch();
         handler.handle(batch, letters);
+        long t1 = System.nanoTime();
         letters.awaitAll(sendTimeout);
+        long t2 = System.nanoTime();
 
         Map<TopicPartition, Long> expected = new HashMap<>();
         for (TopicPartition tp : next.keySet()) {
@@ -151,8 +154,15 @@ public final class ConsumerLoop implements Runnable {
             metrics.replay(behind.size());
             markUnsynced(behind);
         }
+        long t3 = System.nanoTime();
         commitOffsets(offsets);
         recordLag();
+        long t4 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("{}: poll of {} records: apply {} ms, dead letters {} ms, positions {} ms, offsets {} ms", name,
+                    batch.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000);
+        }
     }
 
     private void commitOffsets(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -232,8 +242,9 @@ public final class ConsumerLoop implements Runnable {
         String cause = failure.getClass().getSimpleName();
         metrics.batchFailure(cause);
         Duration pause = backoff.nextPause();
-        log.warn("{}: poll failed, replaying from Redis positions after {} ms: {}", name, pause.toMillis(),
-                failure.toString(), log.isDebugEnabled() ? failure : null);
+        log.warn("{}: poll failed, replaying from the Redis positions in {} ms: {}", name, pause.toMillis(),
+                failure.toString());
+        log.debug("{}: poll failure", name, failure);
         markUnsynced(consumer.assignment());
         // poll while paused: stays in the group (and sees rebalances) during the pause, returns no records
         long deadline = System.nanoTime() + pause.toNanos();

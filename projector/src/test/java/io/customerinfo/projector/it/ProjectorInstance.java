@@ -27,6 +27,10 @@ final class ProjectorInstance implements AutoCloseable {
         return context.getBean(ProjectorMetrics.class);
     }
 
+    io.micrometer.core.instrument.MeterRegistry registry() {
+        return context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+    }
+
     int port() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
     }
