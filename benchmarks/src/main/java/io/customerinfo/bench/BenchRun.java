@@ -1,0 +1,165 @@
+package io.customerinfo.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the measurements in an order that lets them share work: #1 (with #6 and the projector's #8) leaves its
+ * projection in Redis for #4 and #5 (with the query API's #8); then #2 and #3, which start from an empty Redis.
+ * A measurement that fails is marked FAILED in the table and the others still run.
+ */
+final class BenchRun {
+
+    private final BenchOptions options;
+    private final String commandLine;
+    private final PrintStream out;
+    private final Measurement throughput = new Measurement("1", "projection throughput, projector / raw baseline", "records/s")
+            .target(">= 50,000/s and >= 0.5 x baseline", v -> v >= 50_000, r -> r >= 0.5);
+    private final Measurement history = new Measurement("2", "new order events/s, customers with long history / with 10 orders", "events/s")
+            .target("ratio >= 0.5", null, r -> r >= 0.5);
+    private final Measurement freshP50 = new Measurement("3", "freshness p50, produce -> visible in the API", "ms");
+    private final Measurement freshP99 = new Measurement("3", "freshness p99, produce -> visible in the API", "ms")
+            .target("<= 100 ms", v -> v <= 100, null);
+    private final Measurement queryRps = new Measurement("4", "query API requests/s / nginx static golden", "req/s")
+            .target(">= 0.35 x nginx", null, r -> r >= 0.35);
+    private final Measurement queryP99 = new Measurement("4", "query API p99 latency (wrk)", "ms")
+            .target("<= 5 ms", v -> v <= 5, null);
+    private final Measurement batch = new Measurement("5", "batch_info, 100 cids/request: documents/s / #4 req/s", "docs/s");
+    private final Measurement memory = new Measurement("6", "Redis bytes per customer / stored document bytes", "B")
+            .target("<= 3 x", null, r -> r <= 3);
+    private final Measurement rebuild = new Measurement("7", "rebuild rate / #1", "records/s")
+            .skip("skipped: the rebuild is not built yet");
+    private final Measurement projectorHeap = new Measurement("8", "projector peak heap used under #1 (-Xmx512m)", "MiB")
+            .target("<= 512 MiB", v -> v <= 512, null);
+    private final Measurement queryHeap = new Measurement("8", "query API peak heap used under #4 (-Xmx512m)", "MiB")
+            .target("<= 512 MiB", v -> v <= 512, null);
+
+    BenchRun(BenchOptions options, String commandLine, PrintStream out) {
+        this.options = options;
+        this.commandLine = commandLine;
+        this.out = out;
+    }
+
+    /** @return true when every measurement that was asked for ran (targets may still be missed) */
+    boolean run() {
+        ZonedDateTime began = ZonedDateTime.now();
+        Path workDir = workDir();
+        // before the first logger: the broker's and the clients' logs go to a file beside the table
+        System.setProperty("bench.log-file", logFile().toString());
+        out.println("logs: " + logFile() + ", work dir: " + workDir);
+        boolean ok = true;
+        try (Cleanup cleanup = new Cleanup(out)) {
+            if (options.workDir() == null) {
+                cleanup.deleteOnClose(workDir);
+            }
+            options.jfrDir().ifPresent(dir -> createDirectories(dir));
+            BenchServers servers = BenchServers.start(options, workDir, cleanup, out);
+            BenchContext ctx = new BenchContext(options, servers, new AppLauncher(options, servers,
+                    workDir.resolve("logs"), cleanup), cleanup, workDir, out);
+            if (options.runs(3) || options.runs(4) || options.runs(5) || options.runs(8)) {
+                ctx.startQueryApi();
+            }
+            ok &= step(1, () -> ProjectionThroughput.run(ctx, throughput, memory, projectorHeap), throughput, memory, projectorHeap);
+            ok &= step(4, () -> QueryLoad.run(ctx, queryRps, queryP99, batch, queryHeap), queryRps, queryP99, batch, queryHeap);
+            ok &= step(2, () -> HistoryCost.run(ctx, history), history);
+            ok &= step(3, () -> Freshness.run(ctx, freshP50, freshP99), freshP50, freshP99);
+        } catch (RuntimeException e) {
+            out.println("the benchmark could not start its servers: " + e);
+            ok = false;
+        }
+        String report = report(began);
+        out.println();
+        out.print(report);
+        write(report);
+        return ok;
+    }
+
+    private boolean step(int number, Runnable measurement, Measurement... rows) {
+        boolean wanted = options.runs(number) || (number == 1 && (options.runs(6) || options.runs(8)))
+                || (number == 4 && (options.runs(5) || options.runs(8)));
+        if (!wanted) {
+            for (Measurement m : rows) {
+                m.skip("not asked for (--only)");
+            }
+            return true;
+        }
+        try {
+            measurement.run();
+            return true;
+        } catch (RuntimeException e) {
+            out.println("#" + number + " failed: " + e);
+            e.printStackTrace(out);
+            for (Measurement m : rows) {
+                m.fail(e);
+            }
+            return false;
+        }
+    }
+
+    private String report(ZonedDateTime began) {
+        List<Measurement> rows = List.of(throughput, history, freshP50, freshP99, queryRps, queryP99, batch, memory,
+                rebuild, projectorHeap, queryHeap);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# customer-info benchmark").append(options.smoke() ? " (smoke: tiny sizes, figures mean nothing)" : "")
+                .append("\n\n");
+        sb.append("- date: ").append(began.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" to ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME)).append('\n');
+        sb.append("- command: `").append(commandLine).append("`\n");
+        sb.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (")
+                .append(MachineInfo.cpuModel()).append("), ").append(MachineInfo.memory()).append(", Java ")
+                .append(System.getProperty("java.version")).append('\n');
+        sb.append("- repetitions: ").append(options.repetitions()).append(" (figures are medians; ratios are medians of per-run ratios to the baseline measured in the same run)\n\n");
+        sb.append("| # | measurement | median | baseline (median) | ratio | target | verdict | runs |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (Measurement m : rows) {
+            sb.append(m.row()).append('\n');
+        }
+        sb.append('\n');
+        for (Measurement m : rows) {
+            if (m.note() != null) {
+                sb.append("- #").append(m.id()).append(": ").append(m.note()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private void write(String report) {
+        try {
+            Path file = options.outFile().toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report);
+            out.println("written to " + file);
+        } catch (IOException e) {
+            out.println("cannot write " + options.outFile() + ": " + e);
+        }
+    }
+
+    private Path logFile() {
+        Path out = options.outFile().toAbsolutePath();
+        return out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".log");
+    }
+
+    private Path workDir() {
+        try {
+            return options.workDir() != null ? Files.createDirectories(options.workDir()).toAbsolutePath()
+                    : Files.createTempDirectory("bench-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work dir", e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

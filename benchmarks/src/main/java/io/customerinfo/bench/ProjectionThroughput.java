@@ -1,0 +1,77 @@
+package io.customerinfo.bench;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.customerinfo.simulator.Simulation;
+import io.customerinfo.simulator.SimulationConfig;
+import io.customerinfo.simulator.Topics;
+import redis.clients.jedis.Jedis;
+
+/**
+ * #1 projection throughput vs the raw baseline, #6 Redis bytes per customer, #8 projector heap. The realistic
+ * mix is pre-loaded once; each repetition drains it from the start twice into an empty Redis: first with the raw
+ * baseline consumer, then with a fresh projector JVM (new group). Redis is left holding the last projection, which
+ * #4 and #5 query.
+ */
+final class ProjectionThroughput {
+
+    private static final Topics TOPICS = Topics.withPrefix("bench1.crm.");
+
+    private ProjectionThroughput() {
+    }
+
+    static void run(BenchContext ctx, Measurement throughput, Measurement memory, Measurement heap) {
+        BenchOptions o = ctx.options;
+        ctx.servers.createTopics(TOPICS.all());
+        SimulationConfig config = SimulationConfig.builder().seed(8).customers(o.customers()).events(o.events())
+                .topics(TOPICS).build();
+        ctx.log("#1 pre-loading %,d events for %,d customers (realistic mix) into Kafka", o.events(), o.customers());
+        long began = System.nanoTime();
+        Preload.publish(ctx.servers, Simulation.stream(config));
+        long total = ctx.servers.endOffsets(TOPICS.all()).values().stream().mapToLong(Long::longValue).sum();
+        ctx.log("#1 %,d records in Kafka (%.1f s)", total, (System.nanoTime() - began) / 1e9);
+        throughput.note(String.format("%,d records (%,d events, %,d customers) drained from the start of 5 topics x %d partitions",
+                total, o.events(), o.customers(), BenchServers.PARTITIONS));
+        for (int rep = 1; rep <= o.repetitions(); rep++) {
+            RedisFootprint.reset(ctx.servers);
+            double raw = RawBaselineConsumer.drain(ctx.servers, TOPICS.all(), total, BenchContext.drainTimeout(total));
+            ctx.log("#1 run %d: raw baseline %,.0f records/s", rep, raw);
+
+            RedisFootprint.reset(ctx.servers);
+            long before;
+            try (Jedis jedis = ctx.servers.redis()) {
+                before = RedisFootprint.usedMemory(jedis);
+            }
+            String group = "bench1-" + rep + "-" + UUID.randomUUID().toString().substring(0, 8);
+            try (AppJvm projector = ctx.apps.projector(group, TOPICS)) {
+                projector.startHeapSampling();
+                ProjectorPositions.Crossings drained = new ProjectorPositions(ctx.servers, group)
+                        .await(new long[] {total}, BenchContext.drainTimeout(total), projector);
+                long peak = projector.stopHeapSampling();
+                double rate = drained.overallRate();
+                throughput.add(rate, raw);
+                if (peak > 0) {
+                    heap.add(peak / 1048576.0);
+                }
+                ctx.log("#1 run %d: projector %,.0f records/s (%.2f of baseline), peak heap %.0f MiB", rep, rate,
+                        rate / raw, peak / 1048576.0);
+            }
+            try (Jedis jedis = ctx.servers.redis()) {
+                long used = RedisFootprint.usedMemory(jedis) - before;
+                RedisFootprint.Documents docs = RedisFootprint.documents(jedis, 0);
+                memory.add(used / (double) docs.count(), docs.averageBytes());
+                ctx.log("#6 run %d: %,d documents, Redis %,.0f B/customer, documents alone %,.0f B", rep, docs.count(),
+                        used / (double) docs.count(), docs.averageBytes());
+                if (rep == o.repetitions()) {
+                    memory.note(String.format("%,d customers with a document; used_memory delta %,d B; document = the stored view (header + body)",
+                            docs.count(), used));
+                }
+            }
+        }
+    }
+
+    static List<String> topics() {
+        return TOPICS.all();
+    }
+}

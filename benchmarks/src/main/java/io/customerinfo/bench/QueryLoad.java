@@ -1,0 +1,130 @@
+package io.customerinfo.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.customerinfo.simulator.Simulation;
+import io.customerinfo.simulator.SimulationConfig;
+import io.customerinfo.simulator.Topics;
+import redis.clients.jedis.Jedis;
+
+/**
+ * #4 query throughput and latency against nginx serving the golden response, #5 batch queries, #8 query API
+ * heap. Requests spread over {@code queryCustomers} customers stored in Redis (those #1 left, else a projection
+ * of a mix of that many customers made here). Each repetition runs wrk on nginx, then on the API, back to back.
+ */
+final class QueryLoad {
+
+    private static final Topics TOPICS = Topics.withPrefix("bench4.crm.");
+    private static final int BATCH_SIZE = 100;
+    private static final int WRK_THREADS = 2;
+
+    private QueryLoad() {
+    }
+
+    static void run(BenchContext ctx, Measurement rps, Measurement p99, Measurement batch, Measurement heap) {
+        BenchOptions o = ctx.options;
+        Optional<Path> wrkPath = ExternalTools.find(o.wrk());
+        Optional<Path> nginxPath = ExternalTools.find(o.nginx());
+        if (wrkPath.isEmpty()) {
+            String why = "skipped: wrk not found (" + o.wrk() + "); " + ExternalTools.INSTALL_HINT;
+            rps.skip(why);
+            p99.skip(why);
+            batch.skip(why);
+            heap.skip(why);
+            ctx.log("#4/#5 %s", why);
+            return;
+        }
+        List<String> cids = storedCustomers(ctx);
+        AppJvm api = ctx.queryApi();
+        Path scripts = ctx.workDir.resolve("wrk");
+        Path info = Wrk.infoScript(scripts, cids);
+        Path batchScript = Wrk.batchScript(scripts, cids, BATCH_SIZE);
+        Wrk wrk = new Wrk(wrkPath.get(), WRK_THREADS, o.connections());
+        Duration warm = Duration.ofSeconds(o.smoke() ? 1 : 5);
+        NginxStatic nginx = null;
+        try {
+            if (nginxPath.isPresent()) {
+                nginx = NginxStatic.start(nginxPath.get(), ctx.workDir.resolve("nginx"));
+                ctx.cleanup.add("nginx", nginx::close);
+                rps.note(String.format("nginx serves the compact golden response (%,d B)", nginx.goldenBytes()));
+            } else {
+                String why = "nginx not found (" + o.nginx() + "), no baseline ratio; " + ExternalTools.INSTALL_HINT;
+                rps.note(why);
+                ctx.log("#4 %s", why);
+            }
+            ctx.log("#4 warming up: wrk %d s on the API and on nginx", warm.toSeconds());
+            wrk.run(api.url("/crm/customer/info"), Optional.of(info), warm);
+            wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), warm);
+            if (nginx != null) {
+                wrk.run(nginx.url(), Optional.empty(), warm);
+            }
+            long failures = 0;
+            for (int rep = 1; rep <= o.repetitions(); rep++) {
+                Wrk.Result base = nginx == null ? null : wrk.run(nginx.url(), Optional.empty(), o.wrkDuration());
+                api.startHeapSampling();
+                Wrk.Result r = wrk.run(api.url("/crm/customer/info"), Optional.of(info), o.wrkDuration());
+                long peak = api.stopHeapSampling();
+                failures += r.failures();
+                if (base == null) {
+                    rps.add(r.requestsPerSecond());
+                } else {
+                    rps.add(r.requestsPerSecond(), base.requestsPerSecond());
+                }
+                p99.add(r.p99Millis());
+                if (peak > 0) {
+                    heap.add(peak / 1048576.0);
+                }
+                ctx.log("#4 run %d: API %,.0f req/s p50 %.2f ms p99 %.2f ms (%d failed)%s, peak heap %.0f MiB", rep,
+                        r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.failures(),
+                        base == null ? "" : String.format(", nginx %,.0f req/s p99 %.2f ms (ratio %.2f)",
+                                base.requestsPerSecond(), base.p99Millis(), r.requestsPerSecond() / base.requestsPerSecond()),
+                        peak / 1048576.0);
+            }
+            rps.note(String.format("wrk -t%d -c%d -d%ds, GET with X-Api-Key over %,d customers; %d failed answers in all",
+                    WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(), cids.size(), failures));
+            for (int rep = 1; rep <= o.repetitions(); rep++) {
+                Wrk.Result r = wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), o.batchDuration());
+                double docs = r.requestsPerSecond() * BATCH_SIZE;
+                batch.add(docs, rps.medianValue());
+                ctx.log("#5 run %d: %,.0f batch req/s = %,.0f documents/s, p99 %.2f ms (%d failed)", rep,
+                        r.requestsPerSecond(), docs, r.p99Millis(), r.failures());
+            }
+            batch.note(String.format("wrk -t%d -c%d -d%ds, POST %d random cids per request; baseline = #4 median (1 document per request)",
+                    WRK_THREADS, o.connections(), o.batchDuration().toSeconds(), BATCH_SIZE));
+        } finally {
+            if (nginx != null) {
+                nginx.close();
+            }
+        }
+    }
+
+    /** Up to {@code queryCustomers} cids with a stored document; projects a mix of that many when Redis has fewer. */
+    private static List<String> storedCustomers(BenchContext ctx) {
+        int wanted = ctx.options.queryCustomers();
+        try (Jedis jedis = ctx.servers.redis()) {
+            RedisFootprint.Documents docs = RedisFootprint.documents(jedis, wanted);
+            if (docs.cids().size() >= wanted) {
+                ctx.log("#4 %,d stored customers to query (average stored view %,.0f B)", docs.cids().size(), docs.averageBytes());
+                return docs.cids();
+            }
+        }
+        ctx.log("#4 projecting a mix of %,d customers to query", wanted);
+        ctx.servers.createTopics(TOPICS.all());
+        RedisFootprint.reset(ctx.servers);
+        long total = Preload.publish(ctx.servers, Simulation.stream(SimulationConfig.builder().seed(4)
+                .customers(wanted + wanted / 5).events(15 * wanted).topics(TOPICS).build()));
+        String group = "bench4-" + UUID.randomUUID().toString().substring(0, 8);
+        try (AppJvm projector = ctx.apps.projector(group, TOPICS)) {
+            new ProjectorPositions(ctx.servers, group).await(new long[] {total}, BenchContext.drainTimeout(total), projector);
+        }
+        try (Jedis jedis = ctx.servers.redis()) {
+            RedisFootprint.Documents docs = RedisFootprint.documents(jedis, wanted);
+            ctx.log("#4 %,d stored customers to query (average stored view %,.0f B)", docs.cids().size(), docs.averageBytes());
+            return docs.cids();
+        }
+    }
+}
