@@ -139,6 +139,9 @@ abstract class QueryServlet extends HttpServlet {
         if (code == ErrorCode.TOO_LARGE) {
             response.setHeader("Connection", "close");
         }
+        if (code == ErrorCode.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
         byte[] body = Envelope.error(code.errCode(), message == null ? code.message() : message);
         writeJson(response, body.length).write(body);
         return code.outcome();

@@ -181,7 +181,9 @@ class CustomerInfoWebTest extends WebTestSupport {
 
     @Test
     void missingOrUnknownCredentialsAre1401() {
-        assertError(http.get(INFO + "?cid=62640"), 401, 1401);
+        Response noKey = http.get(INFO + "?cid=62640");
+        assertError(noKey, 401, 1401);
+        assertThat(noKey.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertError(http.get(INFO + "?cid=62640", "X-Api-Key: nope"), 401, 1401);
         assertError(http.get(INFO + "?cid=62640", "X-Api-Key: "), 401, 1401);
         assertError(http.get(INFO + "?cid=62640", "Authorization: Bearer "), 401, 1401);
