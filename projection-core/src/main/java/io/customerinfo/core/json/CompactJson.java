@@ -22,44 +22,102 @@ public final class CompactJson {
 
     /**
      * Splits a compact JSON object into its members, in order, each value as its compact bytes
-     * (sliced, not re-encoded).
+     * (sliced, not re-encoded). A single scan without a tokenizer: the input is JSON the core wrote
+     * itself (through Jackson's generator), so only its shape is checked.
      *
      * @throws IllegalArgumentException when the bytes are not one compact JSON object
      */
     public static LinkedHashMap<String, byte[]> members(byte[] object) {
-        LinkedHashMap<String, byte[]> members = new LinkedHashMap<>();
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), object)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            String name = null;
-            int valueStart = -1;
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
-                if (token == null) {
-                    throw new IllegalArgumentException("truncated JSON object");
-                }
-                if (token == JsonToken.PROPERTY_NAME) {
-                    int nameStart = (int) parser.currentTokenLocation().getByteOffset();
-                    if (name != null) {
-                        members.put(name, slice(object, valueStart, nameStart - 1));
-                    }
-                    name = parser.currentName();
-                } else {
-                    valueStart = (int) parser.currentTokenLocation().getByteOffset();
-                    parser.skipChildren();
-                }
-            }
-            if (name != null) {
-                members.put(name, slice(object, valueStart, (int) parser.currentTokenLocation().getByteOffset()));
-            }
-            if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("content after the JSON object");
-            }
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+        int n = object.length;
+        if (n < 2 || object[0] != '{' || object[n - 1] != '}') {
+            throw new IllegalArgumentException("not a compact JSON object");
         }
-        return members;
+        LinkedHashMap<String, byte[]> members = new LinkedHashMap<>();
+        int i = 1;
+        if (n == 2) {
+            return members;
+        }
+        while (true) {
+            if (object[i] != '"') {
+                throw notCompact(i);
+            }
+            int nameEnd = endOfString(object, i);
+            String name = name(object, i, nameEnd);
+            if (nameEnd >= n || object[nameEnd] != ':') {
+                throw notCompact(nameEnd);
+            }
+            int valueStart = nameEnd + 1;
+            int valueEnd = endOfValue(object, valueStart);
+            if (valueEnd == valueStart) {
+                throw notCompact(valueStart);
+            }
+            members.put(name, Arrays.copyOfRange(object, valueStart, valueEnd));
+            if (valueEnd == n - 1) {
+                return members;
+            }
+            if (object[valueEnd] != ',') {
+                throw notCompact(valueEnd);
+            }
+            i = valueEnd + 1;
+        }
+    }
+
+    /** The index just after the string literal that starts (with its quote) at {@code start}. */
+    private static int endOfString(byte[] json, int start) {
+        int i = start + 1;
+        while (i < json.length) {
+            byte b = json[i];
+            if (b == '\\') {
+                i += 2;
+            } else if (b == '"') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        throw new IllegalArgumentException("unterminated string in JSON object");
+    }
+
+    /** The index of the ',' or closing '}' that ends the value starting at {@code start}. */
+    private static int endOfValue(byte[] json, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < json.length) {
+            byte b = json[i];
+            if (b == '"') {
+                i = endOfString(json, i);
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            } else if (b == ',' && depth == 0) {
+                return i;
+            }
+            i++;
+        }
+        throw new IllegalArgumentException("unbalanced JSON object");
+    }
+
+    private static String name(byte[] json, int start, int end) {
+        for (int i = start + 1; i < end - 1; i++) {
+            if (json[i] == '\\') {
+                String decoded = stringValue(Arrays.copyOfRange(json, start, end));
+                if (decoded == null) {
+                    throw new IllegalArgumentException("malformed member name in JSON object");
+                }
+                return decoded;
+            }
+        }
+        return new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8);
+    }
+
+    private static IllegalArgumentException notCompact(int at) {
+        return new IllegalArgumentException("not a compact JSON object (at byte " + at + ")");
     }
 
     /** The JSON string literal (quoted, escaped, UTF-8) for a text. Non-ASCII is not escaped. */
@@ -94,10 +152,4 @@ public final class CompactJson {
         }
     }
 
-    private static byte[] slice(byte[] bytes, int from, int to) {
-        if (from < 0 || to <= from) {
-            throw new IllegalArgumentException("not compact JSON");
-        }
-        return Arrays.copyOfRange(bytes, from, to);
-    }
 }
