@@ -165,8 +165,20 @@ public final class ConsumerLoop implements Runnable {
         }
     }
 
+    /**
+     * Kafka's offsets are advisory here (Redis's positions decide where a partition resumes), so they are committed
+     * asynchronously to save a broker round trip per poll; the last poll before stopping commits synchronously.
+     */
     private void commitOffsets(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
+            return;
+        }
+        if (running) {
+            consumer.commitAsync(offsets, (committed, e) -> {
+                if (e != null) {
+                    log.debug("{}: committing Kafka offsets failed: {}", name, e.toString());
+                }
+            });
             return;
         }
         try {
@@ -174,7 +186,6 @@ public final class ConsumerLoop implements Runnable {
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
-            // advisory only: Redis already holds these positions, a later commit carries them
             log.info("{}: committing Kafka offsets {} failed: {}", name, offsets.keySet(), e.toString());
         }
     }

@@ -66,8 +66,8 @@ public final class ProjectorWorkers implements SmartLifecycle {
             return;
         }
         running = true;
+        // not a daemon: without a web server this (and then the consumer threads) keeps the JVM alive
         starter = new Thread(this::startLoops, "projector-start");
-        starter.setDaemon(true);
         starter.start();
     }
 

@@ -110,8 +110,10 @@ class SampleEventsIT {
     /** Health (Redis, Kafka) is up and Prometheus shows the projector's meters. */
     private static void assertOperable(int port, String orderTopic) {
         HttpClient http = HttpClient.newHttpClient();
-        String health = get(http, "http://127.0.0.1:" + port + "/actuator/health");
-        assertThat(health).startsWith("{\"status\":\"UP\"").contains("\"redis\"").contains("\"kafka\"");
+        JsonNode health = JSON.readTree(get(http, "http://127.0.0.1:" + port + "/actuator/health"));
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("redis").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
         String metrics = get(http, "http://127.0.0.1:" + port + "/actuator/prometheus");
         assertThat(metrics)
                 .contains("projector_events_total{outcome=\"applied\",topic=\"" + orderTopic + "\"}")
