@@ -43,7 +43,8 @@ class ProjectorThroughputIT {
              JedisPooled jedis = new JedisPooled(redis.hostAndPort())) {
             RedisProbe probe = new RedisProbe(() -> jedis);
             try (ProjectorInstance projector = ProjectorInstance.builder(broker.bootstrapServers(), run)
-                    .redisUrl(redis.url()).properties(kafka.projectorTopicProperties()).withoutWebServer().start()) {
+                    .redisUrl(redis.url()).properties(kafka.projectorTopicProperties()).withoutWebServer()
+                    .property("projector.concurrency", Integer.getInteger("projector.bench.concurrency", 1)).start()) {
                 jdk.jfr.Recording recording = null;
                 String jfr = System.getProperty("projector.bench.jfr");
                 if (jfr != null) {
