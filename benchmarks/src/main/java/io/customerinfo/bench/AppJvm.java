@@ -93,6 +93,11 @@ final class AppJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the app's JVM has used so far (user + system), in seconds; NaN when the OS does not say. */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -79,7 +79,7 @@ record BenchOptions(
     static BenchOptions parse(List<String> args, Map<String, String> env, Path defaultOutDir, Path defaultAppsDir) {
         boolean smoke = args.contains("--smoke");
         int customers = smoke ? 300 : 100_000;
-        int events = smoke ? 6_000 : 1_000_000;
+        int events = smoke ? 8_000 : 1_000_000;
         int historyOrders = smoke ? 2_000 : 100_000;
         int historyCustomers = smoke ? 2 : 4;
         int historyNewOrders = smoke ? 3_000 : 20_000;

@@ -122,8 +122,9 @@ final class BenchRun {
             sb.append(m.row()).append('\n');
         }
         sb.append('\n');
+        java.util.Set<String> noted = new java.util.HashSet<>();
         for (Measurement m : rows) {
-            if (m.note() != null) {
+            if (m.note() != null && noted.add(m.id() + m.note())) {
                 sb.append("- #").append(m.id()).append(": ").append(m.note()).append('\n');
             }
         }

@@ -92,11 +92,13 @@ final class Measurement {
         if (skipped || values.isEmpty()) {
             return Verdict.SKIPPED;
         }
-        if (valueTarget == null && ratioTarget == null) {
+        // a ratio target without a baseline (e.g. nginx missing) cannot be judged: the figure is only reported
+        boolean judgeRatio = ratioTarget != null && !baselines.isEmpty();
+        if (valueTarget == null && !judgeRatio) {
             return Verdict.REPORTED;
         }
         boolean met = (valueTarget == null || valueTarget.test(medianValue()))
-                && (ratioTarget == null || ratioTarget.test(medianRatio()));
+                && (!judgeRatio || ratioTarget.test(medianRatio()));
         return met ? Verdict.MET : Verdict.MISSED;
     }
 

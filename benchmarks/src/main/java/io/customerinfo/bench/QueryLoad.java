@@ -38,7 +38,9 @@ final class QueryLoad {
             ctx.log("#4/#5 %s", why);
             return;
         }
-        List<String> cids = storedCustomers(ctx);
+        RedisFootprint.Documents stored = storedCustomers(ctx);
+        List<String> cids = stored.cids();
+        rps.note(String.format("requests spread over %,d stored customers; stored views in Redis average %,.0f B", cids.size(), stored.averageBytes()));
         AppJvm api = ctx.queryApi();
         Path scripts = ctx.workDir.resolve("wrk");
         Path info = Wrk.infoScript(scripts, cids);
@@ -103,13 +105,13 @@ final class QueryLoad {
     }
 
     /** Up to {@code queryCustomers} cids with a stored document; projects a mix of that many when Redis has fewer. */
-    private static List<String> storedCustomers(BenchContext ctx) {
+    private static RedisFootprint.Documents storedCustomers(BenchContext ctx) {
         int wanted = ctx.options.queryCustomers();
         try (Jedis jedis = ctx.servers.redis()) {
             RedisFootprint.Documents docs = RedisFootprint.documents(jedis, wanted);
             if (docs.cids().size() >= wanted) {
                 ctx.log("#4 %,d stored customers to query (average stored view %,.0f B)", docs.cids().size(), docs.averageBytes());
-                return docs.cids();
+                return docs;
             }
         }
         ctx.log("#4 projecting a mix of %,d customers to query", wanted);
@@ -124,7 +126,7 @@ final class QueryLoad {
         try (Jedis jedis = ctx.servers.redis()) {
             RedisFootprint.Documents docs = RedisFootprint.documents(jedis, wanted);
             ctx.log("#4 %,d stored customers to query (average stored view %,.0f B)", docs.cids().size(), docs.averageBytes());
-            return docs.cids();
+            return docs;
         }
     }
 }

@@ -29,8 +29,11 @@ final class RawBaselineConsumer {
     private RawBaselineConsumer() {
     }
 
-    /** Drains {@code total} records from the start of {@code topics}; returns records/s after the first poll. */
-    static double drain(BenchServers servers, List<String> topics, long total, Duration timeout) {
+    /**
+     * Drains {@code total} records from the start of {@code topics}; returns the records/s from the poll that
+     * reached {@code warmUp} records to the end.
+     */
+    static double drain(BenchServers servers, List<String> topics, long total, long warmUp, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID());
@@ -65,7 +68,7 @@ final class RawBaselineConsumer {
                 }
                 pipeline.sync();
                 count += records.count();
-                if (firstCount < 0) {
+                if (firstCount < 0 && count >= warmUp) {
                     firstCount = count;
                     firstNanos = System.nanoTime();
                 }

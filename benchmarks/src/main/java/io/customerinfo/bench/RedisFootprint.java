@@ -29,6 +29,17 @@ final class RedisFootprint {
                 .orElseThrow(() -> new IllegalStateException("INFO memory has no used_memory"));
     }
 
+    /** {@code used_cpu_sys + used_cpu_user} of {@code INFO cpu}: the server's CPU seconds so far. */
+    static double cpuSeconds(Jedis jedis) {
+        double total = 0;
+        for (String line : jedis.info("cpu").lines().toList()) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return total;
+    }
+
     static Documents documents(Jedis jedis, int keep) {
         String pattern = "cinfo:g" + ProjectorPositions.GENERATION + ":{*}:doc";
         ScanParams params = new ScanParams().match(pattern).count(2000);
