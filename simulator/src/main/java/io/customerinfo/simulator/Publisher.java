@@ -39,6 +39,11 @@ public final class Publisher implements AutoCloseable {
         // room for the 2 MiB OVERSIZED poison; a broker with the default 1 MiB limit refuses it (counted as failed)
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "crm-simulator");
+        // One request in flight: with five, a NOT_LEADER_OR_FOLLOWER on a partition whose leadership was still
+        // settling (new topic, broker restart) left the idempotent producer resending an old sequence number,
+        // refused as OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout (PublisherIT on a loaded machine).
+        // Batches are large (256 KB, lz4), so throughput stays bounded by the broker, not by the round trip.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return p;
     }
 
