@@ -44,6 +44,9 @@ public class ProjectorConfiguration {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-dead-letters");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // one request in flight: after a NOT_LEADER_OR_FOLLOWER on a partition whose leadership is settling, more
+        // left the idempotent producer stuck on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // a rejected record may be an oversized one: the dead-letter copy must fit
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
