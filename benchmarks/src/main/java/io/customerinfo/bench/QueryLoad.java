@@ -65,11 +65,17 @@ final class QueryLoad {
                 wrk.run(nginx.url(), Optional.empty(), warm);
             }
             long failures = 0;
+            double apiCpuPer10k = Double.NaN;
+            double redisCpuPer10k = Double.NaN;
             for (int rep = 1; rep <= o.repetitions(); rep++) {
                 Wrk.Result base = nginx == null ? null : wrk.run(nginx.url(), Optional.empty(), o.wrkDuration());
                 api.startHeapSampling();
+                double apiCpu = api.cpuSeconds();
+                double redisCpu = redisCpu(ctx);
                 Wrk.Result r = wrk.run(api.url("/crm/customer/info"), Optional.of(info), o.wrkDuration());
                 long peak = api.stopHeapSampling();
+                apiCpuPer10k = (api.cpuSeconds() - apiCpu) * 1e4 / r.requests();
+                redisCpuPer10k = (redisCpu(ctx) - redisCpu) * 1e4 / r.requests();
                 failures += r.failures();
                 if (base == null) {
                     rps.add(r.requestsPerSecond());
@@ -86,8 +92,10 @@ final class QueryLoad {
                                 base.requestsPerSecond(), base.p99Millis(), r.requestsPerSecond() / base.requestsPerSecond()),
                         peak / 1048576.0);
             }
-            rps.note(String.format("wrk -t%d -c%d -d%ds, GET with X-Api-Key over %,d customers; %d failed answers in all",
-                    WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(), cids.size(), failures));
+            rps.note(String.format("wrk -t%d -c%d -d%ds, GET with X-Api-Key over %,d customers; %d failed answers in all;"
+                            + " last run's CPU per 10k requests: query API JVM %.2f s, Redis %.2f s",
+                    WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(), cids.size(), failures, apiCpuPer10k,
+                    redisCpuPer10k));
             for (int rep = 1; rep <= o.repetitions(); rep++) {
                 Wrk.Result r = wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), o.batchDuration());
                 double docs = r.requestsPerSecond() * BATCH_SIZE;
@@ -101,6 +109,12 @@ final class QueryLoad {
             if (nginx != null) {
                 nginx.close();
             }
+        }
+    }
+
+    private static double redisCpu(BenchContext ctx) {
+        try (Jedis jedis = ctx.servers.redis()) {
+            return RedisFootprint.cpuSeconds(jedis);
         }
     }
 
