@@ -67,8 +67,11 @@ final class BenchRun {
                 ctx.startQueryApi();
             }
             ok &= step(1, () -> ProjectionThroughput.run(ctx, throughput, memory, projectorHeap), throughput, memory, projectorHeap);
+            write(report(began)); // after each step, so that an interrupted run leaves what it measured
             ok &= step(4, () -> QueryLoad.run(ctx, queryRps, queryP99, batch, queryHeap), queryRps, queryP99, batch, queryHeap);
+            write(report(began));
             ok &= step(2, () -> HistoryCost.run(ctx, history), history);
+            write(report(began));
             ok &= step(3, () -> Freshness.run(ctx, freshP50, freshP99), freshP50, freshP99);
         } catch (RuntimeException e) {
             out.println("the benchmark could not start its servers: " + e);
@@ -78,6 +81,7 @@ final class BenchRun {
         out.println();
         out.print(report);
         write(report);
+        out.println("written to " + options.outFile().toAbsolutePath());
         return ok;
     }
 
@@ -136,7 +140,6 @@ final class BenchRun {
             Path file = options.outFile().toAbsolutePath();
             Files.createDirectories(file.getParent());
             Files.writeString(file, report);
-            out.println("written to " + file);
         } catch (IOException e) {
             out.println("cannot write " + options.outFile() + ": " + e);
         }
