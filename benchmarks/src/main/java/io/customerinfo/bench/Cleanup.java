@@ -31,7 +31,12 @@ final class Cleanup implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** Registers a step; after {@link #close()} (a background start finishing late) it runs at once. */
     synchronized void add(String name, Runnable action) {
+        if (closed) {
+            run(new Step(name, action));
+            return;
+        }
         steps.push(new Step(name, action));
     }
 
