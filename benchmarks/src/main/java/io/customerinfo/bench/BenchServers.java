@@ -1,5 +1,7 @@
 package io.customerinfo.bench;
 
+import java.time.Duration;
+import io.customerinfo.simulator.TopicLeaders;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,37 +111,12 @@ final class BenchServers {
                     }
                 }
             }
-            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
+            TopicLeaders.await(admin, topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(60), kafkaBootstrap);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("timed out creating topics " + sourceTopics, e);
-        }
-    }
-
-    /**
-     * A produce to a partition whose leadership is still settling gets NOT_LEADER_OR_FOLLOWER, and the idempotent
-     * producer's retry can then stall until its delivery timeout (seen under load): publish only once every new
-     * partition has a leader.
-     */
-    private void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                boolean led = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
-                        .flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (led) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                // metadata of the new topics not yet on the broker: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of " + names + " have no leader on " + kafkaBootstrap);
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 

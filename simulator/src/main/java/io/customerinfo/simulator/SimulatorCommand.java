@@ -104,7 +104,7 @@ public final class SimulatorCommand {
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), bootstrap);
+                TopicLeaders.await(admin, missing.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30), bootstrap);
                 out.println("created topics " + missing.stream().map(NewTopic::name).toList());
             }
         } catch (InterruptedException e) {
@@ -112,32 +112,6 @@ public final class SimulatorCommand {
             throw new IllegalStateException("interrupted while creating topics on " + bootstrap, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalArgumentException("cannot create topics " + names + " on " + bootstrap + ": " + e, e);
-        }
-    }
-
-    /**
-     * A produce to a partition whose leadership is still settling gets NOT_LEADER_OR_FOLLOWER, and the
-     * idempotent producer's retry can then stall on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery
-     * timeout: publish only once every new partition has a leader.
-     */
-    private static void awaitLeaders(Admin admin, List<String> names, String bootstrap)
-            throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                boolean led = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
-                        .flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (led) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                // metadata of the new topics not yet on the broker: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of " + names + " have no leader on " + bootstrap);
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 
