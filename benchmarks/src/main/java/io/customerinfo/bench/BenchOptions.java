@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param queryCustomers     #4/#5: stored customers the requests are spread over
  * @param wrkDuration        #4: wrk time per repetition and target (the API and nginx)
  * @param batchDuration      #5: wrk time per repetition
+ * @param queryWarmUp        #4/#5: wrk load on the API before the first timed run (its JIT settles only after
+ *                           about a minute of load on 2 cores)
  * @param connections        wrk connections
  * @param repetitions        runs per measurement; the table shows medians
  * @param only               measurement numbers to run (empty: all)
@@ -37,6 +39,7 @@ record BenchOptions(
         int queryCustomers,
         Duration wrkDuration,
         Duration batchDuration,
+        Duration queryWarmUp,
         int connections,
         int repetitions,
         List<Integer> only,
@@ -65,6 +68,7 @@ record BenchOptions(
               --query-customers N        #4/#5 stored customers the requests spread over (default 10000)
               --wrk-seconds N            #4 wrk seconds per run and target (default 30)
               --batch-seconds N          #5 wrk seconds per run (default 15)
+              --query-warm-up-seconds N  #4/#5 wrk load on the API before timing (default 60; smoke 1)
               --connections N            wrk connections (default 64)
               --out FILE                 where the table goes (default benchmarks/results/bench-<date>.md)
               --work-dir DIR             temp data (broker log, Redis, app logs); default a new temp dir, deleted after
@@ -88,6 +92,7 @@ record BenchOptions(
         int queryCustomers = smoke ? 200 : 10_000;
         int wrkSeconds = smoke ? 2 : 30;
         int batchSeconds = smoke ? 2 : 15;
+        int queryWarmUpSeconds = smoke ? 1 : 60;
         int connections = smoke ? 16 : 64;
         int repetitions = smoke ? 1 : 5;
         List<Integer> only = List.of();
@@ -121,6 +126,7 @@ record BenchOptions(
                 case "--query-customers" -> queryCustomers = positive(a, v);
                 case "--wrk-seconds" -> wrkSeconds = positive(a, v);
                 case "--batch-seconds" -> batchSeconds = positive(a, v);
+                case "--query-warm-up-seconds" -> queryWarmUpSeconds = positive(a, v);
                 case "--connections" -> connections = positive(a, v);
                 case "--out" -> out = Path.of(v);
                 case "--work-dir" -> workDir = Path.of(v);
@@ -141,7 +147,7 @@ record BenchOptions(
         }
         return new BenchOptions(smoke, customers, events, historyOrders, historyCustomers, historyNewOrders,
                 freshnessRate, Duration.ofSeconds(freshnessSeconds), queryCustomers, Duration.ofSeconds(wrkSeconds),
-                Duration.ofSeconds(batchSeconds), connections, repetitions, only, out, workDir, appsDir, appJvm,
+                Duration.ofSeconds(batchSeconds), Duration.ofSeconds(queryWarmUpSeconds), connections, repetitions, only, out, workDir, appsDir, appJvm,
                 Optional.ofNullable(jfr), nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("REDIS_URL")),
                 wrk, nginx);
     }

@@ -46,7 +46,8 @@ final class QueryLoad {
         Path info = Wrk.infoScript(scripts, cids);
         Path batchScript = Wrk.batchScript(scripts, cids, BATCH_SIZE);
         Wrk wrk = new Wrk(wrkPath.get(), WRK_THREADS, o.connections());
-        Duration warm = Duration.ofSeconds(o.smoke() ? 1 : 5);
+        Duration warm = o.queryWarmUp();
+        Duration nginxWarm = Duration.ofSeconds(o.smoke() ? 1 : 5);
         NginxStatic nginx = null;
         try {
             if (nginxPath.isPresent()) {
@@ -58,11 +59,12 @@ final class QueryLoad {
                 rps.note(why);
                 ctx.log("#4 %s", why);
             }
-            ctx.log("#4 warming up: wrk %d s on the API and on nginx", warm.toSeconds());
+            ctx.log("#4 warming up: wrk %d s on the API (info, then batch_info), %d s on nginx", warm.toSeconds(),
+                    nginxWarm.toSeconds());
             wrk.run(api.url("/crm/customer/info"), Optional.of(info), warm);
-            wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), warm);
+            wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), nginxWarm);
             if (nginx != null) {
-                wrk.run(nginx.url(), Optional.empty(), warm);
+                wrk.run(nginx.url(), Optional.empty(), nginxWarm);
             }
             long failures = 0;
             double apiCpuPer10k = Double.NaN;
