@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import io.customerinfo.embedded.AppProcess;
 import io.customerinfo.embedded.FreePorts;
 import io.customerinfo.embedded.KafkaBroker;
 import io.customerinfo.embedded.RedisServer;

@@ -1,4 +1,4 @@
-package io.customerinfo.stack;
+package io.customerinfo.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +27,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Output goes to {@code <data dir>/logs/<name>.log}; the pid to {@code <data dir>/logs/<name>.pid}, so
  * that a run after a killed stack can stop the app that run left behind.
+ *
+ * <p>Shared by {@code ./stack run}, the benchmarks and the fault suite; the last also kills ({@link #kill()}) and
+ * freezes ({@link #freeze()}, {@link #thaw()}) the app to inject faults.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -48,10 +51,10 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Starts {@code java <jvmOptions> -jar <jar>} with {@code env} added to this process's environment. */
-    static AppProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir) {
+    public static AppProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> env, Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " jar not found: " + jar
-                    + " (build it with: mvn -q -B -DskipTests -pl local-stack -am install)");
+                    + " (build the exec jars with: mvn -q -B -DskipTests install)");
         }
         Path logFile = logDir.resolve(name + ".log");
         Path pidFile = logDir.resolve(name + ".pid");
@@ -75,20 +78,78 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time the app's JVM has used so far (user + system), in seconds; NaN when the OS does not say. */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** Throws, with the log's tail, when the app has exited. */
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; the end of "
+                    + logFile + ":\n" + tail(30));
+        }
+    }
+
+    /** SIGKILL, as a crash would: no shutdown hook, no graceful end of the batch in hand. Waits for the exit. */
+    public void kill() {
+        stopping = true;
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") still alive after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    /** SIGSTOP: every thread of the JVM stops (heartbeats too) until {@link #thaw()}. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            // the shell's kill builtin: no procps needed on a minimal CI image
+            Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid())
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " (" + name + ") failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot send SIG" + signal + " to " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + name, e);
+        }
+    }
+
     /** Calls {@code onDeath} when the app exits while nobody asked it to stop. */
-    void onUnexpectedExit(Runnable onDeath) {
+    public void onUnexpectedExit(Runnable onDeath) {
         process.onExit().thenRun(() -> {
             if (!stopping) {
                 onDeath.run();
@@ -97,7 +158,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Waits until {@code url} answers 2xx; fails early, with the log's tail, when the app exits. */
-    void awaitHttpOk(URI url, Duration timeout) {
+    public void awaitHttpOk(URI url, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
@@ -148,7 +209,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
