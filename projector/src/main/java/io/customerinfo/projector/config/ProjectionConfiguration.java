@@ -12,7 +12,6 @@ import io.customerinfo.core.render.DocumentRenderer;
 import io.customerinfo.core.view.StoredView;
 import io.customerinfo.projector.kafka.ChangeRecordHandler;
 import io.customerinfo.projector.kafka.ProjectorWorkers;
-import io.customerinfo.projector.metrics.ProjectorMetrics;
 import io.customerinfo.projector.projection.BatchProjection;
 import io.customerinfo.projector.projection.ViewRenderer;
 import io.customerinfo.projector.store.CustomerStateStore;
@@ -42,8 +41,8 @@ public class ProjectionConfiguration {
 
     @Bean
     ProjectorWorkers.HandlerFactory handlerFactory(ProjectorSettings settings, UnifiedJedis redis, EventDecoder decoder,
-                                                   ViewRenderer renderer, Clock clock, ProjectorMetrics metrics) {
-        return keys -> new ChangeRecordHandler(decoder, new BatchProjection(
+                                                   ViewRenderer renderer, Clock clock) {
+        return (keys, metrics) -> new ChangeRecordHandler(decoder, new BatchProjection(
                 new OwnerIndexStore(redis, keys),
                 new CustomerStateStore(redis, keys, settings.zone(), settings.recentSlack()),
                 renderer, clock, metrics, settings.casMaxAttempts()), metrics);

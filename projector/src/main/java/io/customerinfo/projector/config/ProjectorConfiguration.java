@@ -34,7 +34,8 @@ public class ProjectorConfiguration {
 
     @Bean(destroyMethod = "close")
     UnifiedJedis redis(ProjectorSettings settings) {
-        return RedisClients.create(settings, settings.concurrency() * 2 + 4);
+        // live loops, a rebuild's loops and the admin endpoint
+        return RedisClients.create(settings, settings.concurrency() * 4 + 6);
     }
 
     @Bean(destroyMethod = "close")

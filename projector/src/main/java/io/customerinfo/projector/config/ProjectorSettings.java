@@ -33,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     so that writes Redis lost on a restart are replayed (default 1 s)
  * @param ownerIndexBuckets number of owner-index hashes per generation (default 1024)
  * @param recentSlack extra recent-index entries loaded beyond 10 + changed orders (default 2)
+ * @param generationCheckInterval how often live consumers re-read which generation to write, so that they follow a
+ *     rebuild's hand-over (default 250 ms)
  */
 @ConfigurationProperties("projector")
 public record ProjectorSettings(
@@ -54,6 +56,7 @@ public record ProjectorSettings(
         @DefaultValue("1s") Duration positionAuditInterval,
         @DefaultValue("1024") int ownerIndexBuckets,
         @DefaultValue("2") int recentSlack,
+        @DefaultValue("250ms") Duration generationCheckInterval,
         @DefaultValue Map<String, String> consumer) {
 
     /**

@@ -41,9 +41,8 @@ public final class ConsumerLoop implements Runnable {
     private final String name;
     private final Consumer<byte[], byte[]> consumer;
     private final Collection<String> topics;
-    private final PositionStore positions;
+    private final WriteTarget target;
     private final Runnable onResync;
-    private final PollHandler handler;
     private final DeadLetterPublisher deadLetters;
     private final ProjectorMetrics metrics;
     private final Duration pollTimeout;
@@ -57,17 +56,33 @@ public final class ConsumerLoop implements Runnable {
     private final Set<TopicPartition> unsynced = new HashSet<>();
     private long lastAuditNanos = System.nanoTime();
     private volatile boolean running = true;
+    /** The generation being written, its positions and handler; null until the loop starts. */
+    private Generation generation;
+
+    /** Where a loop writes: a generation of keys, the consumer group's positions in it, the handler writing it. */
+    public record Generation(int number, PositionStore positions, PollHandler handler) {}
+
+    /**
+     * Asked before every poll (implementations cache). When the answer names another generation (a rebuild handed
+     * its generation over), the loop seeks every partition to its positions there and goes on writing there.
+     */
+    @FunctionalInterface
+    public interface WriteTarget {
+        Generation current();
+
+        static WriteTarget fixed(Generation generation) {
+            return () -> generation;
+        }
+    }
 
     public ConsumerLoop(String name, Consumer<byte[], byte[]> consumer, Collection<String> topics,
-                        PositionStore positions, Runnable onResync, PollHandler handler,
-                        DeadLetterPublisher deadLetters, ProjectorMetrics metrics, Duration pollTimeout,
+                        WriteTarget target, Runnable onResync, DeadLetterPublisher deadLetters, ProjectorMetrics metrics, Duration pollTimeout,
                         Duration auditInterval, Duration backoffInitial, Duration backoffMax) {
         this.name = name;
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
-        this.positions = positions;
+        this.target = target;
         this.onResync = onResync;
-        this.handler = handler;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.pollTimeout = pollTimeout;
@@ -87,6 +102,7 @@ public final class ConsumerLoop implements Runnable {
             consumer.subscribe(topics, new Rebalance());
             while (running) {
                 try {
+                    followTarget();
                     if (!unsynced.isEmpty()) {
                         resync();
                     }
@@ -112,6 +128,19 @@ public final class ConsumerLoop implements Runnable {
         }
     }
 
+    private void followTarget() {
+        Generation now = target.current();
+        if (generation == null) {
+            generation = now;
+        } else if (now.number() != generation.number()) {
+            log.info("{}: switching from generation {} to {}; replaying from the positions held there", name,
+                    generation.number(), now.number());
+            generation = now;
+            stored.clear();
+            markUnsynced(consumer.assignment());
+        }
+    }
+
     private void apply(ConsumerRecords<byte[], byte[]> records) {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
         Map<TopicPartition, Long> next = new HashMap<>();
@@ -128,7 +157,7 @@ public final class ConsumerLoop implements Runnable {
         }
         long t0 = System.nanoTime();
         DeadLetterPublisher.Batch letters = deadLetters.batch();
-        handler.handle(batch, letters);
+        generation.handler().handle(batch, letters);
         long t1 = System.nanoTime();
         letters.awaitAll(sendTimeout);
         long t2 = System.nanoTime();
@@ -140,7 +169,7 @@ public final class ConsumerLoop implements Runnable {
                 expected.put(tp, at);
             }
         }
-        Set<TopicPartition> behind = positions.advance(expected, next);
+        Set<TopicPartition> behind = generation.positions().advance(expected, next);
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
             if (!behind.contains(e.getKey())) {
@@ -207,7 +236,7 @@ public final class ConsumerLoop implements Runnable {
         if (assigned.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> inRedis = positions.read(assigned);
+        Map<TopicPartition, Long> inRedis = generation.positions().read(assigned);
         Set<TopicPartition> behind = new HashSet<>();
         for (TopicPartition tp : assigned) {
             Long mine = stored.get(tp);
@@ -228,7 +257,7 @@ public final class ConsumerLoop implements Runnable {
         onResync.run();
         Set<TopicPartition> targets = new HashSet<>(unsynced);
         targets.retainAll(consumer.assignment());
-        Map<TopicPartition, Long> inRedis = positions.read(targets);
+        Map<TopicPartition, Long> inRedis = generation.positions().read(targets);
         List<TopicPartition> fromStart = new ArrayList<>();
         for (TopicPartition tp : targets) {
             Long at = inRedis.get(tp);

@@ -32,10 +32,10 @@ public final class ProjectorWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectorWorkers.class);
 
-    /** Builds the handler of one consumer loop for the generation being written. */
+    /** Builds the handler of one consumer loop for the generation being written, counting into {@code metrics}. */
     @FunctionalInterface
     public interface HandlerFactory {
-        PollHandler create(RedisKeys keys);
+        PollHandler create(RedisKeys keys, ProjectorMetrics metrics);
     }
 
     private final ProjectorSettings settings;
@@ -44,6 +44,7 @@ public final class ProjectorWorkers implements SmartLifecycle {
     private final ProjectorMetrics metrics;
     private final HandlerFactory handlers;
     private final Admin admin;
+    private final DeadLetterPublisher deadLetters;
     private final List<ConsumerLoop> loops = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile Thread starter;
@@ -58,6 +59,7 @@ public final class ProjectorWorkers implements SmartLifecycle {
         this.metrics = metrics;
         this.handlers = handlers;
         this.admin = admin;
+        this.deadLetters = new DeadLetterPublisher(deadLetterProducer, settings.deadLetterSuffix());
     }
 
     @Override
@@ -97,15 +99,14 @@ public final class ProjectorWorkers implements SmartLifecycle {
             log.info("projecting {} into generation {} of {} as group {} with {} consumer(s)",
                     settings.topics().all(), generation, settings.clusterMode() ? "the Redis Cluster" : "Redis",
                     settings.groupId(), settings.concurrency());
-            DeadLetterPublisher deadLetters = new DeadLetterPublisher(deadLetterProducer, settings.deadLetterSuffix());
+            ConsumerLoop.WriteTarget target = settings.generation() != null
+                    ? ConsumerLoop.WriteTarget.fixed(generation(settings.generation(), settings.groupId(), metrics))
+                    : new LiveTarget(redis, settings.generationCheckInterval(),
+                            number -> generation(number, settings.groupId(), metrics));
             for (int i = 0; i < settings.concurrency(); i++) {
                 String name = "projector-" + i;
-                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(name),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                ConsumerLoop loop = new ConsumerLoop(name, consumer, settings.topics().all(),
-                        new PositionStore(redis, keys, settings.groupId()), () -> ActiveGeneration.ensure(redis),
-                        handlers.create(keys), deadLetters, metrics, settings.pollTimeout(),
-                        settings.positionAuditInterval(), settings.backoffInitial(), settings.backoffMax());
+                ConsumerLoop loop = loop(name, settings.groupId(), target, () -> ActiveGeneration.ensure(redis),
+                        metrics);
                 Thread thread = new Thread(loop, name);
                 loops.add(loop);
                 threads.add(thread);
@@ -114,11 +115,28 @@ public final class ProjectorWorkers implements SmartLifecycle {
         }
     }
 
-    Map<String, Object> consumerProperties(String clientId) {
+    /** A consumer loop of {@code groupId} over the source topics (not started); the rebuild runs its own with these. */
+    public ConsumerLoop loop(String name, String groupId, ConsumerLoop.WriteTarget target, Runnable onResync,
+                             ProjectorMetrics loopMetrics) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(groupId, name),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new ConsumerLoop(name, consumer, settings.topics().all(), target, onResync, deadLetters, loopMetrics,
+                settings.pollTimeout(), settings.positionAuditInterval(), settings.backoffInitial(),
+                settings.backoffMax());
+    }
+
+    /** Generation {@code number} as written by {@code groupId}: its positions and a handler for its keys. */
+    public ConsumerLoop.Generation generation(int number, String groupId, ProjectorMetrics loopMetrics) {
+        RedisKeys generationKeys = new RedisKeys(number, settings.ownerIndexBuckets());
+        return new ConsumerLoop.Generation(number, new PositionStore(redis, generationKeys, groupId),
+                handlers.create(generationKeys, loopMetrics));
+    }
+
+    Map<String, Object> consumerProperties(String groupId, String clientId) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-" + clientId);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());

@@ -12,6 +12,12 @@ public final class RedisKeys {
 
     public static final String NAMESPACE = "cinfo";
     public static final String ACTIVE = NAMESPACE + ":active";
+    /** Hash: the state of the current or last rebuild (see {@code rebuild.RebuildLedger}); field {@link #HANDOFF}. */
+    public static final String REBUILD = NAMESPACE + ":rebuild";
+    /** Field of {@link #REBUILD}: the generation live consumers write while a rebuild hands it over. */
+    public static final String HANDOFF = "handoff";
+    /** String with a lease: the instance running the rebuild. */
+    public static final String REBUILD_LOCK = NAMESPACE + ":rebuild:lock";
 
     private final int generation;
     private final String prefix;
@@ -31,6 +37,11 @@ public final class RedisKeys {
 
     public int generation() {
         return generation;
+    }
+
+    /** A {@code SCAN MATCH} pattern of every key of this generation (and of no other). */
+    public String pattern() {
+        return prefix + "*";
     }
 
     public String doc(String customerId) {

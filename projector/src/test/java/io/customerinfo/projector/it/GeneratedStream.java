@@ -49,6 +49,7 @@ final class GeneratedStream {
     private final List<KafkaFixture.Record> records;
     private final List<SimRecord> poison;
     private final Projection reference = new Projection(ZONE);
+    private final java.util.Set<Long> deletedSomeTime = new java.util.HashSet<>();
 
     GeneratedStream(KafkaFixture kafka, long seed, int customers, int events) {
         this.kafka = kafka;
@@ -69,11 +70,21 @@ final class GeneratedStream {
             DecodeResult result = decoder.decode(r.topic(), r.key(), r.value());
             if (result instanceof DecodeResult.Decoded decoded) {
                 reference.apply(decoded.event());
+                if (decoded.event().kind() == EntityKind.CUSTOMER && decoded.event().isDelete()) {
+                    deletedSomeTime.add(decoded.event().id());
+                }
             } else {
                 assertThat(result).as("a valid simulator record decodes: %s", r).isInstanceOf(DecodeResult.Tombstone.class);
             }
         }
         assertThat(poison).as("the stream carries poison").isNotEmpty();
+    }
+
+    /** Customers the stream never deletes: once their document exists, it must always be readable. */
+    java.util.Set<Long> neverDeleted() {
+        java.util.Set<Long> ids = new java.util.TreeSet<>(reference.customerIds());
+        ids.removeAll(deletedSomeTime);
+        return ids;
     }
 
     List<KafkaFixture.Record> records() {

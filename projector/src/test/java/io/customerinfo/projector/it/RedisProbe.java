@@ -13,14 +13,19 @@ import io.customerinfo.core.view.StoredView;
 import io.customerinfo.projector.store.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
-/** What a test reads back from Redis: applied positions and stored views of generation 1. */
+/** What a test reads back from Redis: applied positions and stored views of one generation (default 1). */
 final class RedisProbe {
 
     private final Supplier<UnifiedJedis> redis;
-    private final RedisKeys keys = new RedisKeys(1, 1024);
+    private final RedisKeys keys;
 
     RedisProbe(Supplier<UnifiedJedis> redis) {
+        this(redis, 1);
+    }
+
+    RedisProbe(Supplier<UnifiedJedis> redis, int generation) {
         this.redis = redis;
+        this.keys = new RedisKeys(generation, 1024);
     }
 
     /** Waits until the group's positions in Redis reach every given end offset. */
