@@ -44,6 +44,9 @@ final class AppLauncher {
         env.put("TOPIC_ADDRESS", topics.address());
         env.put("TOPIC_INVOICE", topics.invoice());
         env.put("TOPIC_ORDER", topics.order());
+        // #7 starts a rebuild through the admin endpoint; it never switches (measured, then cancelled)
+        env.put("PROJECTOR_ADMIN_KEY", RebuildRate.ADMIN_KEY);
+        env.put("PROJECTOR_REBUILD_SWITCH_LAG", "-1");
         return AppJvm.start("projector", options.appsDir().resolve("projector.jar"), jvmOptions("projector"), env,
                 logDir, cleanup);
     }

@@ -9,10 +9,10 @@ import io.customerinfo.simulator.Topics;
 import redis.clients.jedis.Jedis;
 
 /**
- * #1 projection throughput vs the raw baseline, #6 Redis bytes per customer, #8 projector heap. The realistic
- * mix is pre-loaded once; each repetition drains it from the start twice into an empty Redis: first with the raw
- * baseline consumer, then with a fresh projector JVM (new group). Redis is left holding the last projection, which
- * #4 and #5 query.
+ * #1 projection throughput vs the raw baseline, #6 Redis bytes per customer, #7 rebuild rate vs #1, #8 projector
+ * heap. The realistic mix is pre-loaded once; each repetition drains it from the start twice into an empty Redis:
+ * first with the raw baseline consumer, then with a fresh projector JVM (new group), which then rebuilds it (#7).
+ * Redis is left holding the last projection, which #4 and #5 query.
  */
 final class ProjectionThroughput {
 
@@ -23,7 +23,8 @@ final class ProjectionThroughput {
     private ProjectionThroughput() {
     }
 
-    static void run(BenchContext ctx, Measurement throughput, Measurement memory, Measurement heap) {
+    static void run(BenchContext ctx, Measurement throughput, Measurement memory, Measurement heap,
+                    Measurement rebuild) {
         BenchOptions o = ctx.options;
         ctx.servers.createTopics(TOPICS.all());
         SimulationConfig config = SimulationConfig.builder().seed(8).customers(o.customers()).events(o.events())
@@ -69,16 +70,25 @@ final class ProjectionThroughput {
                     throughput.note(String.format("last run's CPU per 100k records: projector JVM %.2f s, Redis %.2f s (raw baseline: Redis %.2f s; its consumer runs in the benchmark's JVM)",
                             projectorCpu * 1e5 / total, projRedisCpu * 1e5 / total, rawRedisCpu * 1e5 / total));
                 }
-            }
-            try (Jedis jedis = ctx.servers.redis()) {
-                long used = RedisFootprint.usedMemory(jedis) - before;
-                RedisFootprint.Documents docs = RedisFootprint.documents(jedis, 0);
-                memory.add(used / (double) docs.count(), docs.averageBytes());
-                ctx.log("#6 run %d: %,d documents, Redis %,.0f B/customer, documents alone %,.0f B", rep, docs.count(),
-                        used / (double) docs.count(), docs.averageBytes());
-                if (rep == o.repetitions()) {
-                    memory.note(String.format("%,d customers with a document; used_memory delta %,d B; document = the stored view (header + body)",
-                            docs.count(), used));
+                try (Jedis jedis = ctx.servers.redis()) {
+                    long used = RedisFootprint.usedMemory(jedis) - before;
+                    RedisFootprint.Documents docs = RedisFootprint.documents(jedis, 0);
+                    memory.add(used / (double) docs.count(), docs.averageBytes());
+                    ctx.log("#6 run %d: %,d documents, Redis %,.0f B/customer, documents alone %,.0f B", rep, docs.count(),
+                            used / (double) docs.count(), docs.averageBytes());
+                    if (rep == o.repetitions()) {
+                        memory.note(String.format("%,d customers with a document; used_memory delta %,d B; document = the stored view (header + body)",
+                                docs.count(), used));
+                    }
+                }
+                if (ctx.options.runs(7)) {
+                    double rebuildRate = RebuildRate.measure(ctx, projector, group, warmUp, total);
+                    rebuild.add(rebuildRate, rate);
+                    ctx.log("#7 run %d: rebuild %,.0f records/s (%.2f of #1's %,.0f)", rep, rebuildRate,
+                            rebuildRate / rate, rate);
+                    if (rep == o.repetitions()) {
+                        rebuild.note("the same records replayed by the rebuild's own consumer group into generation 2 by #1's projector JVM once it had drained them, timed from the same warm-up share; then cancelled (generation 2 deleted)");
+                    }
                 }
             }
         }

@@ -38,8 +38,13 @@ final class ProjectorPositions {
     private final String key;
 
     ProjectorPositions(BenchServers servers, String groupId) {
+        this(servers, Integer.parseInt(GENERATION), groupId);
+    }
+
+    /** The positions {@code groupId} writes in {@code generation} (a rebuild writes generation 2). */
+    ProjectorPositions(BenchServers servers, int generation, String groupId) {
         this.servers = servers;
-        this.key = "cinfo:g" + GENERATION + ":pos:{" + groupId + "}";
+        this.key = "cinfo:g" + generation + ":pos:{" + groupId + "}";
     }
 
     /**

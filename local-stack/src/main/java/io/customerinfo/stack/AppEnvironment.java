@@ -15,6 +15,7 @@ final class AppEnvironment {
     static final String REDIS_CLUSTER_NODES = "REDIS_CLUSTER_NODES";
     static final String SERVER_PORT = "SERVER_PORT";
     static final String QUERY_API_KEYS = "QUERY_API_KEYS";
+    static final String PROJECTOR_ADMIN_KEY = "PROJECTOR_ADMIN_KEY";
 
     private AppEnvironment() {
     }
@@ -52,6 +53,8 @@ final class AppEnvironment {
         Map<String, String> env = new HashMap<>(redis.env());
         env.put(KAFKA_BOOTSTRAP_SERVERS, kafkaBootstrap);
         env.put(SERVER_PORT, Integer.toString(port));
+        // what ./stack rebuild sends: the stack's own PROJECTOR_ADMIN_KEY, else the local default
+        env.put(PROJECTOR_ADMIN_KEY, RebuildCommand.adminKey(System.getenv()));
         return env;
     }
 

@@ -22,6 +22,7 @@ public final class StackCommand {
     private static final String USAGE = """
             usage: stack run [options]        Kafka, Redis, projector and query API on this machine (Ctrl-C stops)
                    stack simulate [options]   publish or write a generated CRM change stream (stack simulate --help)
+                   stack rebuild [options]    rebuild every document into a new generation (stack rebuild --help)
             """;
 
     private StackCommand() {
@@ -36,6 +37,8 @@ public final class StackCommand {
         switch (args[0]) {
             case "run" -> run(rest);
             case "simulate" -> simulate(rest);
+            case "rebuild" -> System.exit(RebuildCommand.run(rest, System.getenv(), System.out, System.err,
+                    System.console() != null));
             default -> {
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 System.exit(2);

@@ -265,7 +265,7 @@ class RebuildIT {
         }
         assertThat(jedis.hget(RedisKeys.REBUILD, "status")).isEqualTo("RUNNING");
         // what a crashed holder leaves: its lock, until the lease runs out
-        jedis.set(RedisKeys.REBUILD_LOCK, "crashed-instance", SetParams.setParams().px(3000));
+        jedis.set(RedisKeys.REBUILD_LOCK, "crashed-instance", SetParams.setParams().px(15_000));
         try (ProjectorInstance second = projector(kafka, run).start()) {
             AdminHttp b = new AdminHttp(second.port(), KEY);
             assertThat(b.post("/admin/rebuild").status()).as("the crashed holder's lease still runs").isEqualTo(409);
