@@ -16,7 +16,10 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
-/** The source topics' partitions and their log start / end offsets, as the rebuild measures its lag against. */
+/**
+ * The source topics' partitions and their log start / end offsets, which the rebuild measures its lag against; and
+ * the removal of a finished rebuild's consumer group from the broker.
+ */
 final class KafkaOffsets {
 
     private static final long TIMEOUT_SECONDS = 10;
@@ -45,6 +48,11 @@ final class KafkaOffsets {
         return offsets(partitions, OffsetSpec.latest());
     }
 
+    /** Best effort: a finished rebuild's group has no members and nothing to resume; left behind, it is litter. */
+    void deleteGroup(String group) {
+        get(admin.deleteConsumerGroups(List.of(group)).all());
+    }
+
     private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, spec));
@@ -54,14 +62,14 @@ final class KafkaOffsets {
         return offsets;
     }
 
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while asking the broker for offsets", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("asking the broker for topic offsets failed: " + e, e);
+            throw new KafkaException("asking the broker about " + topics + " failed: " + e, e);
         }
     }
 }

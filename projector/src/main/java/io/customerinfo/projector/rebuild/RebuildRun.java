@@ -191,6 +191,7 @@ final class RebuildRun implements Runnable {
         long erased = eraser.erase(target.pattern());
         ledger.status(RebuildStatus.CANCELLED, Instant.now(), "cancelled; deleted " + erased + " keys of generation "
                 + entry.target());
+        forgetGroup();
     }
 
     private void handOver(boolean resumed) throws InterruptedException {
@@ -253,6 +254,16 @@ final class RebuildRun implements Runnable {
                 + erased + " keys of generation " + entry.source());
         log.info("rebuild of generation {} done: deleted {} keys of generation {}", entry.target(), erased,
                 entry.source());
+        forgetGroup();
+    }
+
+    private void forgetGroup() {
+        try {
+            offsets.deleteGroup(entry.group());
+        } catch (RuntimeException e) {
+            log.info("rebuild of generation {}: its consumer group {} stays in the broker: {}", entry.target(),
+                    entry.group(), e.toString());
+        }
     }
 
     private void stopLoops() {

@@ -15,6 +15,8 @@ public final class WriterGeneration {
         if (handoff != null) {
             return Integer.parseInt(handoff.trim());
         }
-        return ActiveGeneration.resolve(redis, null);
+        String active = redis.get(RedisKeys.ACTIVE);
+        // absent (fresh or flushed Redis): declare generation 1, as at start
+        return active != null ? Integer.parseInt(active.trim()) : ActiveGeneration.resolve(redis, null);
     }
 }

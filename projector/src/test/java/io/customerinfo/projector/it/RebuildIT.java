@@ -117,6 +117,11 @@ class RebuildIT {
             assertThat(keys("cinfo:g1:*")).as("the old generation is deleted").isEmpty();
             assertThat(keys("cinfo:g2:pos:{" + run + "-rebuild-g2}")).as("the rebuild's own positions").isEmpty();
             assertThat(jedis.exists(RedisKeys.REBUILD_LOCK)).as("lock released").isFalse();
+            try (var kafkaAdmin = broker.admin()) {
+                assertThat(kafkaAdmin.listConsumerGroups().all().get()).extracting(g -> g.groupId())
+                        .as("the rebuild's consumer group is removed").doesNotContain(run + "-rebuild-g2")
+                        .contains(run);
+            }
         }
     }
 
