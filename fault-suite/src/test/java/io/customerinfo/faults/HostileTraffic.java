@@ -48,14 +48,16 @@ final class HostileTraffic implements AutoCloseable {
             threads.add(new Thread(() -> sendCorpus(first), "hostile-" + s));
         }
         for (int s = 0; s < TRICKLING_HEADERS; s++) {
-            byte[] request = ("POST /crm/customer/info HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + apiKey
+            byte[] head = ("POST /crm/customer/info HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + apiKey
                     + "\r\nX-Slow: " + "s".repeat(200) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-            threads.add(new Thread(() -> trickle(request), "slow-headers-" + s));
+            threads.add(new Thread(() -> trickle(new byte[0], head), "slow-headers-" + s));
         }
         for (int s = 0; s < TRICKLING_BODIES; s++) {
-            byte[] request = RawHttp.post("/crm/customer/info", "application/x-www-form-urlencoded",
-                    "X-Api-Key: " + apiKey + "\r\n", ("cid=62640&pad=" + "p".repeat(400)).getBytes(StandardCharsets.UTF_8));
-            threads.add(new Thread(() -> trickle(request), "slow-body-" + s));
+            byte[] body = ("cid=62640&pad=" + "p".repeat(400)).getBytes(StandardCharsets.UTF_8);
+            byte[] head = RawHttp.post("/crm/customer/info", "application/x-www-form-urlencoded",
+                    "X-Api-Key: " + apiKey + "\r\n", new byte[0]);
+            String headers = new String(head, StandardCharsets.ISO_8859_1).replace("Content-Length: 0", "Content-Length: " + body.length);
+            threads.add(new Thread(() -> trickle(headers.getBytes(StandardCharsets.ISO_8859_1), body), "slow-body-" + s));
         }
         threads.forEach(t -> {
             t.setDaemon(true);
@@ -82,13 +84,17 @@ final class HostileTraffic implements AutoCloseable {
         }
     }
 
-    /** Sends one byte every 200 ms and then waits for the answer; reconnects when the server hangs up. */
-    private void trickle(byte[] request) {
+    /**
+     * Sends {@code atOnce}, then {@code slowly} one byte every 200 ms, then waits for the answer; reconnects
+     * when the server hangs up.
+     */
+    private void trickle(byte[] atOnce, byte[] slowly) {
         while (running) {
             try (RawHttp http = new RawHttp(port, READ_TIMEOUT_MILLIS)) {
                 slowHeld.incrementAndGet();
-                for (int i = 0; i < request.length && running; i++) {
-                    http.send(new byte[] {request[i]});
+                http.send(atOnce);
+                for (int i = 0; i < slowly.length && running; i++) {
+                    http.send(new byte[] {slowly[i]});
                     Thread.sleep(200); // the point of a slow client: it is slow
                 }
                 if (!running) {
