@@ -111,7 +111,6 @@ public final class CustomerStateStore {
             List<byte[]> args = new ArrayList<>(8 + 2 * (d.entsSet().size() + d.ordersSet().size()
                     + d.aggSet().size() + d.recentAdd().size()) + d.aggDelete().size() + d.recentRemove().size());
             args.add(d.expectedRev() == 0 ? EMPTY : ascii(d.expectedRev()));
-            args.add(ascii(d.newRev()));
             args.add(switch (c.docAction()) {
                 case SET -> DOC_SET;
                 case DELETE -> DOC_DELETE;
@@ -120,9 +119,7 @@ public final class CustomerStateStore {
             args.add(c.docAction() == DocAction.SET ? c.doc() : EMPTY);
             addPairs(args, d.entsSet());
             addPairs(args, d.ordersSet());
-            Map<String, byte[]> agg = new HashMap<>(d.aggSet());
-            agg.remove(StateCodec.AGG_REV); // the script sets rev itself
-            addPairs(args, agg);
+            addPairs(args, d.aggSet()); // holds the new rev: the CAS counter moves with the data
             args.add(ascii(d.aggDelete().size()));
             d.aggDelete().forEach(f -> args.add(bytes(f)));
             args.add(ascii(d.recentAdd().size()));

@@ -6,11 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ClusterCommandArguments;
+import redis.clients.jedis.ClusterPipeline;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.args.Rawable;
+import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * A Lua script called by its SHA-1 ({@code EVALSHA}). The digest is computed here, so no {@code SCRIPT LOAD} is
@@ -47,11 +54,48 @@ public final class LuaScript {
     }
 
     Response<Object> evalsha(AbstractPipeline pipeline, List<byte[]> keys, List<byte[]> args) {
-        return pipeline.evalsha(sha1, keys, args);
+        return pipeline.sendCommand(arguments(pipeline, Protocol.Command.EVALSHA, sha1, keys, args));
     }
 
     Response<Object> eval(AbstractPipeline pipeline, List<byte[]> keys, List<byte[]> args) {
-        return pipeline.eval(body, keys, args);
+        return pipeline.sendCommand(arguments(pipeline, Protocol.Command.EVAL, body, keys, args));
+    }
+
+    /**
+     * The command with its byte arrays passed as they are: Jedis's own {@code evalsha(byte[], ...)} copies every
+     * argument (a commit carries the whole stored view), which was a tenth of the projector's allocation. The
+     * arrays must not change until the pipeline is synced. On a cluster the arguments compute the keys' slot.
+     */
+    private static CommandArguments arguments(AbstractPipeline pipeline, ProtocolCommand command, byte[] script,
+                                              List<byte[]> keys, List<byte[]> args) {
+        CommandArguments arguments = pipeline instanceof ClusterPipeline ? new ClusterCommandArguments(command)
+                : new CommandArguments(command);
+        arguments.add(new Uncopied(script)).add(keys.size());
+        for (byte[] key : keys) {
+            arguments.key(new Uncopied(key));
+        }
+        for (byte[] arg : args) {
+            arguments.add(new Uncopied(arg));
+        }
+        return arguments;
+    }
+
+    /** A byte-array argument that Jedis writes without copying it first. */
+    private record Uncopied(byte[] bytes) implements Rawable {
+        @Override
+        public byte[] getRaw() {
+            return bytes;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Uncopied that && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
     }
 
     private static String sha1Hex(byte[] bytes) {
