@@ -31,15 +31,25 @@ public record StoredView(long rev, long cacheAt, String orgId, int writeMonth, S
     private static final byte[] PURCHASE_AMOUNT = ",\"purchase_amount\":\"".getBytes(StandardCharsets.US_ASCII);
 
     public StoredView {
-        orgId = orgId == null || !orgId.matches("[0-9A-Za-z_-]*") ? "" : orgId;
+        orgId = headerSafe(orgId);
         monthCents = Collections.unmodifiableSortedMap(new TreeMap<>(monthCents));
     }
 
     /** The stored bytes. */
     public byte[] encode() {
         ByteSink out = new ByteSink(body.length + 96);
+        writeHeader(out, rev, cacheAt, orgId, writeMonth, monthCents);
+        return out.write(body).toByteArray();
+    }
+
+    /**
+     * Writes the header line (with its newline) of a stored view; the body follows it. An {@code orgId} that is not
+     * header-safe is written as "", as the constructor does.
+     */
+    public static void writeHeader(ByteSink out, long rev, long cacheAt, String orgId, int writeMonth,
+                                   SortedMap<Integer, Long> monthCents) {
         out.writeAscii(MAGIC).write((byte) '|').writeLong(rev).write((byte) '|').writeLong(cacheAt).write((byte) '|')
-                .writeAscii(orgId).write((byte) '|').writeLong(writeMonth).write((byte) '|');
+                .writeAscii(headerSafe(orgId)).write((byte) '|').writeLong(writeMonth).write((byte) '|');
         boolean first = true;
         for (Map.Entry<Integer, Long> month : monthCents.entrySet()) {
             if (!first) {
@@ -48,7 +58,23 @@ public record StoredView(long rev, long cacheAt, String orgId, int writeMonth, S
             first = false;
             out.writeLong(month.getKey()).write((byte) '=').writeLong(month.getValue());
         }
-        return out.write((byte) '\n').write(body).toByteArray();
+        out.write((byte) '\n');
+    }
+
+    /** The org id when it is ASCII letters, digits, '-' and '_' only (nothing that could break the header), else "". */
+    private static String headerSafe(String orgId) {
+        if (orgId == null) {
+            return "";
+        }
+        for (int i = 0; i < orgId.length(); i++) {
+            char c = orgId.charAt(i);
+            boolean safe = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'
+                    || c == '-';
+            if (!safe) {
+                return "";
+            }
+        }
+        return orgId;
     }
 
     /** @throws IllegalArgumentException when the bytes are not a stored view */

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import io.customerinfo.core.decode.EventDecoder;
 import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.render.DocumentRenderer;
-import io.customerinfo.core.view.StoredView;
 import io.customerinfo.projector.kafka.ChangeRecordHandler;
 import io.customerinfo.projector.kafka.ProjectorWorkers;
 import io.customerinfo.projector.projection.BatchProjection;
@@ -36,7 +35,7 @@ public class ProjectionConfiguration {
     @Bean
     ViewRenderer viewRenderer(ProjectorSettings settings) {
         DocumentRenderer renderer = new DocumentRenderer(settings.zone());
-        return (state, now, rev) -> renderer.renderView(state, now, rev).map(StoredView::encode);
+        return (state, now, rev) -> renderer.renderStoredView(state, now, rev);
     }
 
     @Bean
