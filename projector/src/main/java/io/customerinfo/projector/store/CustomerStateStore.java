@@ -29,6 +29,7 @@ public final class CustomerStateStore {
     private static final byte[] DOC_DELETE = {'D'};
     private static final byte[] DOC_KEEP = {'K'};
     private static final int RECENT_SHOWN = 10;
+    private static final byte[] AGG_REV_FIELD = bytes(StateCodec.AGG_REV);
 
     /** What to read for one customer: the orders about to change (their ids) sizes the recent-index prefix. */
     public record LoadPlan(Set<Long> orderIds) {}
@@ -119,7 +120,7 @@ public final class CustomerStateStore {
             args.add(c.docAction() == DocAction.SET ? c.doc() : EMPTY);
             addPairs(args, d.entsSet());
             addPairs(args, d.ordersSet());
-            addPairs(args, d.aggSet()); // holds the new rev: the CAS counter moves with the data
+            addAggPairs(args, d.aggSet(), d.newRev());
             args.add(ascii(d.aggDelete().size()));
             d.aggDelete().forEach(f -> args.add(bytes(f)));
             args.add(ascii(d.recentAdd().size()));
@@ -150,6 +151,19 @@ public final class CustomerStateStore {
         for (Map.Entry<String, byte[]> e : pairs.entrySet()) {
             args.add(bytes(e.getKey()));
             args.add(e.getValue());
+        }
+    }
+
+    /** The agg pairs with {@code rev} set to the new revision: the CAS counter moves in the same HSET as the data. */
+    private static void addAggPairs(List<byte[]> args, Map<String, byte[]> agg, long newRev) {
+        args.add(ascii(agg.size() + (agg.containsKey(StateCodec.AGG_REV) ? 0 : 1)));
+        args.add(AGG_REV_FIELD);
+        args.add(ascii(newRev));
+        for (Map.Entry<String, byte[]> e : agg.entrySet()) {
+            if (!e.getKey().equals(StateCodec.AGG_REV)) {
+                args.add(bytes(e.getKey()));
+                args.add(e.getValue());
+            }
         }
     }
 
