@@ -3,7 +3,6 @@ package io.customerinfo.core.event;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -22,12 +21,23 @@ public final class CustomerData implements EntityData {
     private static final byte[] EMPTY_STRING = {'"', '"'};
 
     private final byte[] json;
-    private final Map<String, byte[]> members;
+    private final byte[] nameLiteral;
+    private final String orgId;
+    /**
+     * The members from the construction's scan, kept only until the first {@link #derive}: the renderer derives its
+     * layout from them once, after which the row is held as its bytes and the layout alone (a loaded customer's
+     * member map was most of what a poll kept alive, and so of what young collections copied).
+     */
+    private volatile Map<String, byte[]> scanned;
     private volatile Object derived;
 
     private CustomerData(byte[] json, Map<String, byte[]> members) {
         this.json = json;
-        this.members = Collections.unmodifiableMap(members);
+        byte[] name = members.get("name");
+        this.nameLiteral = name != null ? name : EMPTY_STRING;
+        String org = CompactJson.stringValue(members.get("org_id"));
+        this.orgId = org != null ? org : "";
+        this.scanned = Collections.unmodifiableMap(members);
     }
 
     /**
@@ -39,9 +49,10 @@ public final class CustomerData implements EntityData {
         return new CustomerData(compactObject, CompactJson.members(compactObject));
     }
 
-    /** The members in order received, each value compact JSON. */
+    /** The members in order received, each value compact JSON (split from {@link #json()} again once derived). */
     public Map<String, byte[]> members() {
-        return members;
+        Map<String, byte[]> members = scanned;
+        return members != null ? members : Collections.unmodifiableMap(CompactJson.members(json));
     }
 
     /** The row as one compact JSON object (the members in order). */
@@ -51,14 +62,12 @@ public final class CustomerData implements EntityData {
 
     /** The {@code name} member as a JSON literal (used for {@code invoicelist[].customer_name}). */
     public byte[] nameLiteral() {
-        byte[] name = members.get("name");
-        return name != null ? name : EMPTY_STRING;
+        return nameLiteral;
     }
 
     /** The {@code org_id} as text ("" when absent or not a string). */
     public String orgId() {
-        String orgId = CompactJson.stringValue(members.get("org_id"));
-        return orgId != null ? orgId : "";
+        return orgId;
     }
 
     /**
@@ -72,6 +81,7 @@ public final class CustomerData implements EntityData {
         }
         T computed = compute.apply(this);
         derived = computed;
+        scanned = null;
         return computed;
     }
 
