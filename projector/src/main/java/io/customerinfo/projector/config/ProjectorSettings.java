@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bootstrapServers Kafka bootstrap servers ({@code KAFKA_BOOTSTRAP_SERVERS}, default {@code localhost:9092})
  * @param groupId consumer group id ({@code PROJECTOR_GROUP_ID}, default {@code customer-info-projector})
- * @param concurrency consumer threads in this instance ({@code PROJECTOR_CONCURRENCY}, default 1)
+ * @param concurrency consumer threads in this instance ({@code PROJECTOR_CONCURRENCY}, default 2: one thread computes while
+ *     another waits on Redis)
  * @param topics the five source topic names (default {@code crm.customer}, ... {@code crm.order})
  * @param deadLetterSuffix appended to a source topic to name its dead-letter topic (default {@code .dlt})
  * @param redisUrl single Redis server ({@code REDIS_URL}, default {@code redis://localhost:6379})
@@ -40,7 +41,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProjectorSettings(
         @DefaultValue("localhost:9092") String bootstrapServers,
         @DefaultValue("customer-info-projector") String groupId,
-        @DefaultValue("1") int concurrency,
+        @DefaultValue("2") int concurrency,
         @DefaultValue Topics topics,
         @DefaultValue(".dlt") String deadLetterSuffix,
         @DefaultValue("redis://localhost:6379") String redisUrl,
