@@ -11,7 +11,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The write target of a live consumer loop: the generation {@link WriterGeneration} names, re-read from Redis at
- * most every {@code interval}, so that the loop follows a rebuild's hand-over within that interval.
+ * most every {@code interval}, so that the loop follows a rebuild's hand-over within that interval. One per loop.
  */
 public final class LiveTarget implements ConsumerLoop.WriteTarget {
 
@@ -21,6 +21,7 @@ public final class LiveTarget implements ConsumerLoop.WriteTarget {
     private final Map<Integer, Generation> built = new ConcurrentHashMap<>();
     private Generation current;
     private long readAt;
+    private volatile int number;
 
     public LiveTarget(UnifiedJedis redis, Duration interval, IntFunction<Generation> generations) {
         this.redis = redis;
@@ -32,10 +33,16 @@ public final class LiveTarget implements ConsumerLoop.WriteTarget {
     public Generation current() {
         long now = System.nanoTime();
         if (current == null || now - readAt >= intervalNanos) {
-            int number = WriterGeneration.resolve(redis);
-            current = built.computeIfAbsent(number, generations::apply);
+            int resolved = WriterGeneration.resolve(redis);
+            current = built.computeIfAbsent(resolved, generations::apply);
             readAt = now;
+            number = resolved;
         }
         return current;
+    }
+
+    /** The generation last resolved; 0 before the first. */
+    public int number() {
+        return number;
     }
 }

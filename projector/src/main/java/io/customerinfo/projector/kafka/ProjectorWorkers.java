@@ -50,6 +50,7 @@ public final class ProjectorWorkers implements SmartLifecycle {
     private volatile Thread starter;
     private volatile boolean running;
     private volatile RedisKeys keys;
+    private volatile LiveTarget live;
 
     public ProjectorWorkers(ProjectorSettings settings, UnifiedJedis redis, Producer<byte[], byte[]> deadLetterProducer,
                             ProjectorMetrics metrics, HandlerFactory handlers, Admin admin) {
@@ -99,12 +100,21 @@ public final class ProjectorWorkers implements SmartLifecycle {
             log.info("projecting {} into generation {} of {} as group {} with {} consumer(s)",
                     settings.topics().all(), generation, settings.clusterMode() ? "the Redis Cluster" : "Redis",
                     settings.groupId(), settings.concurrency());
-            ConsumerLoop.WriteTarget target = settings.generation() != null
-                    ? ConsumerLoop.WriteTarget.fixed(generation(settings.generation(), settings.groupId(), metrics))
-                    : new LiveTarget(redis, settings.generationCheckInterval(),
-                            number -> generation(number, settings.groupId(), metrics));
             for (int i = 0; i < settings.concurrency(); i++) {
                 String name = "projector-" + i;
+                // a handler (and its stores) per loop, as before generations could change
+                ConsumerLoop.WriteTarget target;
+                if (settings.generation() != null) {
+                    target = ConsumerLoop.WriteTarget.fixed(
+                            generation(settings.generation(), settings.groupId(), metrics));
+                } else {
+                    LiveTarget following = new LiveTarget(redis, settings.generationCheckInterval(),
+                            number -> generation(number, settings.groupId(), metrics));
+                    if (live == null) {
+                        live = following;
+                    }
+                    target = following;
+                }
                 ConsumerLoop loop = loop(name, settings.groupId(), target, () -> ActiveGeneration.ensure(redis),
                         metrics);
                 Thread thread = new Thread(loop, name);
@@ -189,7 +199,9 @@ public final class ProjectorWorkers implements SmartLifecycle {
             return "waiting for Redis to resolve the generation";
         }
         long alive = threads.stream().filter(Thread::isAlive).count();
-        return alive + "/" + threads.size() + " consumer loops running, generation " + keys.generation();
+        LiveTarget following = live;
+        int writing = following != null && following.number() > 0 ? following.number() : keys.generation();
+        return alive + "/" + threads.size() + " consumer loops running, generation " + writing;
     }
 
     /** The key layout being written, once known. */

@@ -127,7 +127,10 @@ final class RebuildRun implements Runnable {
         int concurrency = rebuild.concurrency() > 0 ? rebuild.concurrency() : settings.concurrency();
         for (int i = 0; i < concurrency; i++) {
             String name = "rebuild-g" + entry.target() + "-" + i;
-            ConsumerLoop loop = workers.loop(name, entry.group(), ConsumerLoop.WriteTarget.fixed(generation), () -> {
+            // a handler (and its stores) per loop, as the live loops have
+            ConsumerLoop.WriteTarget own = ConsumerLoop.WriteTarget.fixed(
+                    workers.generation(entry.target(), entry.group(), loopMetrics));
+            ConsumerLoop loop = workers.loop(name, entry.group(), own, () -> {
             }, loopMetrics);
             Thread thread = new Thread(loop, name);
             loops.add(loop);

@@ -39,6 +39,16 @@ final class KafkaFixture {
         this.broker = broker;
         this.prefix = prefix;
         broker.createTopics(topics(), partitions, Map.of());
+        // a produce while leadership settles stalled the idempotent producer until its delivery timeout (loaded CI)
+        try (Admin admin = broker.admin()) {
+            io.customerinfo.simulator.TopicLeaders.await(admin, topics(), Duration.ofSeconds(60),
+                    broker.bootstrapServers());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no leaders for " + topics(), e);
+        }
     }
 
     /** Source topic of a kind ({@code customer} ... {@code order}) in this run. */
@@ -65,6 +75,7 @@ final class KafkaFixture {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1); // as the simulator's producer
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
