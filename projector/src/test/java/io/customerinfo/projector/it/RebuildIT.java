@@ -120,6 +120,32 @@ class RebuildIT {
         }
     }
 
+    @Test
+    void aHandOverFarBehindKeepsReadersOnTheOldGenerationUntilTheLiveGroupCaughtUp() throws Exception {
+        String run = run();
+        KafkaFixture kafka = new KafkaFixture(broker, run, 3);
+        GeneratedStream stream = new GeneratedStream(kafka, 12, 400, 6000);
+        kafka.publish(stream.records());
+        Map<TopicPartition, Long> end = kafka.endOffsets();
+        // hands over at its first measurement, before it replayed anything: the live group does the whole catch-up
+        try (ProjectorInstance projector = projector(kafka, run).property("projector.rebuild.switch-lag", "1000000")
+                .start()) {
+            new RedisProbe(() -> jedis).awaitApplied(run, end, Duration.ofSeconds(90));
+            AdminHttp admin = new AdminHttp(projector.port(), KEY);
+            try (DocumentReader reader = new DocumentReader(jedis, stream.neverDeleted())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> reader.existing() > 100);
+                assertThat(admin.post("/admin/rebuild").status()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> admin.rebuildStatus().equals("DONE"));
+                reader.close();
+                assertThat(reader.failures()).as("%d failed reads of %d", reader.failureCount(), reader.reads())
+                        .isEmpty();
+                assertThat(reader.generationsSeen()).contains(1, 2);
+            }
+            stream.assertDocumentsMatch(new RedisProbe(() -> jedis, 2), GeneratedStream.CLOCK.instant(), false);
+        }
+    }
+
     /** Publishes in small paced chunks; holds the last quarter until the rebuild switched, then streams it on. */
     private void publishWhileRebuilding(KafkaFixture kafka, List<KafkaFixture.Record> rest, AtomicInteger afterSwitch)
             throws InterruptedException {
