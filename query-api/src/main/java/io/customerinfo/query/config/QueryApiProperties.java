@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param compat switches for legacy clients
  * @param zone the zone whose calendar month selects {@code purchase_amount} (default Asia/Shanghai)
  * @param maxBodySize request bodies over this are answered 1413 (default 16KB)
+ * @param bodyTimeout a request body not complete after this is answered 1408 and the connection
+ *     closed (default 5s); bodies are read without holding a request thread
  * @param maxBatchSize most cids in one batch_info request (default 100)
  * @param generationRefresh how often the active generation marker is re-read (default 1s)
  */
@@ -30,6 +32,7 @@ public record QueryApiProperties(
         @DefaultValue Compat compat,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("16KB") DataSize maxBodySize,
+        @DefaultValue("5s") Duration bodyTimeout,
         @DefaultValue("100") int maxBatchSize,
         @DefaultValue("1s") Duration generationRefresh) {
 

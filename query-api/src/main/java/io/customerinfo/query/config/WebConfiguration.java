@@ -5,8 +5,8 @@ import io.customerinfo.query.metrics.Endpoint;
 import io.customerinfo.query.metrics.QueryMetrics;
 import io.customerinfo.query.store.CustomerViews;
 import io.customerinfo.query.web.BatchInfoServlet;
+import io.customerinfo.query.web.BodyLimits;
 import io.customerinfo.query.web.CustomerInfoServlet;
-import jakarta.servlet.MultipartConfigElement;
 import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,19 +27,17 @@ public class WebConfiguration {
     @Bean
     ServletRegistrationBean<CustomerInfoServlet> customerInfoServlet(CustomerViews views,
             ApiKeyAuthenticator authenticator, QueryMetrics metrics, QueryApiProperties properties) {
-        int maxBody = maxBody(properties);
-        var servlet = new CustomerInfoServlet(views, authenticator, metrics, maxBody,
+        var servlet = new CustomerInfoServlet(views, authenticator, metrics, bodyLimits(properties),
                 properties.compat().alwaysHttp200());
-        return register(servlet, Endpoint.INFO, maxBody);
+        return register(servlet, Endpoint.INFO);
     }
 
     @Bean
     ServletRegistrationBean<BatchInfoServlet> batchInfoServlet(CustomerViews views,
             ApiKeyAuthenticator authenticator, QueryMetrics metrics, QueryApiProperties properties) {
-        int maxBody = maxBody(properties);
-        var servlet = new BatchInfoServlet(views, authenticator, metrics, maxBody, properties.maxBatchSize(),
-                properties.compat().alwaysHttp200());
-        return register(servlet, Endpoint.BATCH_INFO, maxBody);
+        var servlet = new BatchInfoServlet(views, authenticator, metrics, bodyLimits(properties),
+                properties.maxBatchSize(), properties.compat().alwaysHttp200());
+        return register(servlet, Endpoint.BATCH_INFO);
     }
 
     /**
@@ -54,17 +52,18 @@ public class WebConfiguration {
         return registration;
     }
 
-    private static int maxBody(QueryApiProperties properties) {
-        return (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
+    private static BodyLimits bodyLimits(QueryApiProperties properties) {
+        return new BodyLimits((int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes()),
+                properties.bodyTimeout());
     }
 
     private static <S extends jakarta.servlet.Servlet> ServletRegistrationBean<S> register(S servlet,
-            Endpoint endpoint, int maxBody) {
+            Endpoint endpoint) {
         ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, endpoint.path());
         registration.setName(endpoint.tag());
         registration.setLoadOnStartup(1);
-        // parts stay in memory (threshold = limit); over the limit Tomcat refuses, answered 1413
-        registration.setMultipartConfig(new MultipartConfigElement("", maxBody, maxBody, maxBody));
+        // bodies are read with non-blocking I/O (RequestBody), which needs an async-capable servlet
+        registration.setAsyncSupported(true);
         return registration;
     }
 }

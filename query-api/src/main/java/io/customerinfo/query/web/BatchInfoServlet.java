@@ -25,21 +25,20 @@ public final class BatchInfoServlet extends QueryServlet {
 
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-    private final transient ParameterReader parameters;
     private final transient CustomerViews views;
     private final int maxBatchSize;
 
     public BatchInfoServlet(CustomerViews views, ApiKeyAuthenticator authenticator, QueryMetrics metrics,
-            int maxBodyBytes, int maxBatchSize, boolean alwaysHttp200) {
-        super(Endpoint.BATCH_INFO, authenticator, metrics, alwaysHttp200);
-        this.parameters = new ParameterReader(maxBodyBytes);
+            BodyLimits bodyLimits, int maxBatchSize, boolean alwaysHttp200) {
+        super(Endpoint.BATCH_INFO, authenticator, metrics, bodyLimits, alwaysHttp200);
         this.views = views;
         this.maxBatchSize = maxBatchSize;
     }
 
     @Override
-    Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<String> cids = CustomerIds.list(parameters.values(request, "cids"), maxBatchSize);
+    Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response, byte[] body)
+            throws IOException {
+        List<String> cids = CustomerIds.list(ParameterReader.values(request, body, "cids"), maxBatchSize);
         Batch batch = views.findAll(cids);
         int n = cids.size();
         byte[][] names = new byte[n][];

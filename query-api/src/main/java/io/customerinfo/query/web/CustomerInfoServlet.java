@@ -17,19 +17,18 @@ import jakarta.servlet.http.HttpServletResponse;
 /** {@code GET|POST /crm/customer/info}: one customer's document, or 304 when the caller's copy is current. */
 public final class CustomerInfoServlet extends QueryServlet {
 
-    private final transient ParameterReader parameters;
     private final transient CustomerViews views;
 
     public CustomerInfoServlet(CustomerViews views, ApiKeyAuthenticator authenticator, QueryMetrics metrics,
-            int maxBodyBytes, boolean alwaysHttp200) {
-        super(Endpoint.INFO, authenticator, metrics, alwaysHttp200);
-        this.parameters = new ParameterReader(maxBodyBytes);
+            BodyLimits bodyLimits, boolean alwaysHttp200) {
+        super(Endpoint.INFO, authenticator, metrics, bodyLimits, alwaysHttp200);
         this.views = views;
     }
 
     @Override
-    Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String cid = CustomerIds.single(parameters.values(request, "cid"));
+    Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response, byte[] body)
+            throws IOException {
+        String cid = CustomerIds.single(ParameterReader.values(request, body, "cid"));
         Served served = views.find(cid);
         if (served == null) {
             throw new RequestRejected(ErrorCode.NOT_FOUND, null);

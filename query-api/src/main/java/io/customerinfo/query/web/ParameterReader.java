@@ -1,5 +1,6 @@
 package io.customerinfo.query.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
-import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.apache.tomcat.util.http.fileupload.FileItemIterator;
+import org.apache.tomcat.util.http.fileupload.FileItemStream;
+import org.apache.tomcat.util.http.fileupload.FileUpload;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.apache.tomcat.util.http.fileupload.UploadContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Collects every value of one parameter from the query string and the body (urlencoded form,
  * multipart form or JSON object), without Tomcat's parameter map: the API decides itself about
- * duplicates, bad escapes and oversized bodies. Bodies of other content types are ignored.
+ * duplicates and bad escapes. The body comes whole and bounded ({@link RequestBody}); bodies of other
+ * content types are ignored.
  */
 final class ParameterReader {
 
@@ -29,73 +32,76 @@ final class ParameterReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final int maxBodyBytes;
-
-    ParameterReader(int maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    private ParameterReader() {
     }
 
-    List<String> values(HttpServletRequest request, String name) throws IOException {
+    static List<String> values(HttpServletRequest request, byte[] body, String name) {
         List<String> values = new ArrayList<>(1);
         String query = request.getQueryString();
         if (query != null) {
             urlEncoded(query, name, values);
         }
-        if ("POST".equals(request.getMethod())) {
-            fromBody(request, name, values);
+        if (body != null) {
+            fromBody(request.getContentType(), body, name, values);
         }
         return values;
     }
 
-    private void fromBody(HttpServletRequest request, String name, List<String> values) throws IOException {
-        long length = request.getContentLengthLong();
-        if (length > maxBodyBytes) {
-            throw new RequestRejected(ErrorCode.TOO_LARGE, "超过 " + maxBodyBytes + " 字节");
-        }
-        String type = request.getContentType();
+    private static void fromBody(String type, byte[] body, String name, List<String> values) {
         if (type == null) {
             return;
         }
-        type = type.toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            urlEncoded(new String(readBody(request), StandardCharsets.ISO_8859_1), name, values);
-        } else if (type.startsWith("multipart/form-data")) {
-            multipart(request, name, values);
-        } else if (type.startsWith("application/json") || type.contains("+json")) {
-            json(readBody(request), name, values);
+        String lower = type.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("application/x-www-form-urlencoded")) {
+            urlEncoded(new String(body, StandardCharsets.ISO_8859_1), name, values);
+        } else if (lower.startsWith("multipart/form-data")) {
+            multipart(type, body, name, values);
+        } else if (lower.startsWith("application/json") || lower.contains("+json")) {
+            json(body, name, values);
         }
     }
 
-    private byte[] readBody(HttpServletRequest request) throws IOException {
-        InputStream in = request.getInputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16, Math.min(maxBodyBytes, 1024)));
-        byte[] buffer = new byte[4096];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (out.size() + n > maxBodyBytes) {
-                throw new RequestRejected(ErrorCode.TOO_LARGE, "超过 " + maxBodyBytes + " 字节");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private void multipart(HttpServletRequest request, String name, List<String> values) throws IOException {
-        java.util.Collection<Part> parts;
+    /** The text fields called {@code name} of a multipart/form-data body (file parts are not parameters). */
+    private static void multipart(String type, byte[] body, String name, List<String> values) {
+        FileUpload upload = new FileUpload();
+        upload.setHeaderEncoding(StandardCharsets.UTF_8.name());
         try {
-            parts = request.getParts();
-        } catch (IllegalStateException | SizeException e) {
-            // Tomcat's signals that the request exceeds the servlet's multipart limits
-            throw new RequestRejected(ErrorCode.TOO_LARGE, "超过 " + maxBodyBytes + " 字节");
-        } catch (FileUploadException | ServletException e) {
-            throw new RequestRejected(ErrorCode.BAD_REQUEST, "multipart 格式错误");
-        }
-        for (Part part : parts) {
-            if (name.equals(part.getName()) && part.getSubmittedFileName() == null) {
-                try (InputStream in = part.getInputStream()) {
-                    values.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            FileItemIterator items = upload.getItemIterator(new BodyContext(type, body));
+            while (items.hasNext()) {
+                FileItemStream item = items.next();
+                if (item.isFormField() && name.equals(item.getFieldName())) {
+                    try (InputStream in = item.openStream()) {
+                        values.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
                 }
             }
+        } catch (IOException | InvalidFileNameException e) {
+            // a body in memory cannot fail to read (FileUploadException is an IOException): the framing is bad
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, "multipart 格式错误");
+        }
+    }
+
+    /** A body already in memory, as Tomcat's multipart parser takes it. */
+    private record BodyContext(String contentType, byte[] body) implements UploadContext {
+
+        @Override
+        public String getCharacterEncoding() {
+            return null;
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public long contentLength() {
+            return body.length;
         }
     }
 

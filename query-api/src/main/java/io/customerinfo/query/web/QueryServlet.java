@@ -32,17 +32,25 @@ abstract class QueryServlet extends HttpServlet {
     private final ApiKeyAuthenticator authenticator;
     private final QueryMetrics metrics;
     private final boolean alwaysHttp200;
+    private final int maxBodyBytes;
+    private final long bodyTimeoutMillis;
     private final ThrottledLog unavailableLog = new ThrottledLog(log);
 
-    QueryServlet(Endpoint endpoint, ApiKeyAuthenticator authenticator, QueryMetrics metrics, boolean alwaysHttp200) {
+    QueryServlet(Endpoint endpoint, ApiKeyAuthenticator authenticator, QueryMetrics metrics, BodyLimits bodyLimits,
+            boolean alwaysHttp200) {
         this.endpoint = endpoint;
+        this.maxBodyBytes = bodyLimits.maxBytes();
+        this.bodyTimeoutMillis = bodyLimits.timeout().toMillis();
         this.authenticator = authenticator;
         this.metrics = metrics;
         this.alwaysHttp200 = alwaysHttp200;
     }
 
-    /** Answers the request of an authorized caller; returns how it ended. */
-    abstract Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response)
+    /**
+     * Answers the request of an authorized caller; returns how it ended. {@code body} is the whole
+     * request body, or null when there was none.
+     */
+    abstract Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response, byte[] body)
             throws IOException;
 
     @Override
@@ -53,26 +61,70 @@ abstract class QueryServlet extends HttpServlet {
             return;
         }
         long start = System.nanoTime();
-        Outcome outcome;
+        if (!"POST".equals(method) || !RequestBody.present(request)) {
+            metrics.request(endpoint, answer(request, response, null), System.nanoTime() - start);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            Outcome outcome = fail(response, ErrorCode.TOO_LARGE, ErrorCode.TOO_LARGE.message() + ": 超过 "
+                    + maxBodyBytes + " 字节", 0, null);
+            metrics.request(endpoint, outcome, System.nanoTime() - start);
+            return;
+        }
+        RequestBody.read(request, maxBodyBytes, bodyTimeoutMillis, new RequestBody.Callback() {
+            @Override
+            public void read(byte[] body) {
+                metrics.request(endpoint, answerSafely(request, response, body), System.nanoTime() - start);
+            }
+
+            @Override
+            public void failed(ErrorCode code, String message) {
+                Outcome outcome;
+                try {
+                    outcome = fail(response, code, code.message() + ": " + message, 0, null);
+                } catch (IOException e) {
+                    log.debug("{}: client gone while refusing its body: {}", endpoint.path(), e.toString());
+                    outcome = Outcome.ABORTED;
+                }
+                metrics.request(endpoint, outcome, System.nanoTime() - start);
+            }
+
+            @Override
+            public void gone(Throwable cause) {
+                log.debug("{}: client gone while sending its body: {}", endpoint.path(), String.valueOf(cause));
+                metrics.request(endpoint, Outcome.ABORTED, System.nanoTime() - start);
+            }
+        });
+    }
+
+    /** {@link #answer} where no exception may escape: a container callback of the body reader. */
+    private Outcome answerSafely(HttpServletRequest request, HttpServletResponse response, byte[] body) {
         try {
-            outcome = serve(authorize(request), request, response);
+            return answer(request, response, body);
+        } catch (IOException e) {
+            log.debug("{}: client gone while answering: {}", endpoint.path(), e.toString());
+            return Outcome.ABORTED;
+        }
+    }
+
+    private Outcome answer(HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
+        try {
+            return serve(authorize(request), request, response, body);
         } catch (RequestRejected e) {
-            outcome = fail(response, e.code(), e.getMessage(), e.retryAfterSeconds(), null);
+            return fail(response, e.code(), e.getMessage(), e.retryAfterSeconds(), null);
         } catch (StoreUnavailableException e) {
             unavailableLog.warn(endpoint.path(), e);
-            outcome = fail(response, ErrorCode.UNAVAILABLE, null, 0, null);
+            return fail(response, ErrorCode.UNAVAILABLE, null, 0, null);
         } catch (IOException e) {
             if (response.isCommitted()) {
                 // the client went away while the answer was being written: nothing more to say
                 log.debug("{}: client gone while answering: {}", endpoint.path(), e.toString());
-                outcome = Outcome.ERROR;
-            } else {
-                outcome = internalError(response, e);
+                return Outcome.ABORTED;
             }
+            return internalError(response, e);
         } catch (RuntimeException e) {
-            outcome = internalError(response, e);
+            return internalError(response, e);
         }
-        metrics.request(endpoint, outcome, System.nanoTime() - start);
     }
 
     private Outcome internalError(HttpServletResponse response, Exception e) throws IOException {
@@ -136,7 +188,8 @@ abstract class QueryServlet extends HttpServlet {
         if (retryAfterSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         }
-        if (code == ErrorCode.TOO_LARGE) {
+        if (code == ErrorCode.TOO_LARGE || code == ErrorCode.BODY_TIMEOUT) {
+            // the rest of the body is not worth reading: the connection ends with this answer
             response.setHeader("Connection", "close");
         }
         if (code == ErrorCode.UNAUTHORIZED) {

@@ -27,8 +27,8 @@ class OpenApiContractTest extends WebTestSupport {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
-    private static final Map<Integer, Integer> ERR_CODES = Map.of(400, 1001, 401, 1401, 404, 1004, 413, 1413, 429,
-            1429, 500, 1500, 503, 1503);
+    private static final Map<Integer, Integer> ERR_CODES = Map.of(400, 1001, 401, 1401, 404, 1004, 408, 1408, 413,
+            1413, 429, 1429, 500, 1500, 503, 1503);
 
     @Autowired
     WebApplicationContext context;
@@ -152,6 +152,9 @@ class OpenApiContractTest extends WebTestSupport {
             case 400 -> value = "1 OR 1=1".replace(" ", "%20");
             case 401 -> key = "X-Api-Key: wrong";
             case 404 -> value = "1";
+            case 408 -> {
+                return stalledBody(path, param + "=" + value, key);
+            }
             case 413 -> pad = ("&pad=" + "x".repeat(17 * 1024)).getBytes(StandardCharsets.US_ASCII);
             case 429 -> {
                 key = LIMITED;
@@ -165,6 +168,20 @@ class OpenApiContractTest extends WebTestSupport {
             default -> throw new AssertionError("no scenario for status " + status);
         }
         return call(path, method, param, value, key, extraHeader, pad);
+    }
+
+    /** A form POST announcing more body than it sends: answered when the body timeout (2 s here) passes. */
+    private Response stalledBody(String path, String form, String key) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + FORM + "\r\n" + key
+                    + "\r\nContent-Length: " + (form.length() + 10) + "\r\n\r\n" + form;
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return io.customerinfo.query.support.RawHttp.read(socket.getInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Response call(String path, String method, String param, String value, String key, String extraHeader,

@@ -94,7 +94,8 @@ public final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    /** Reads one response to its end (the server closes, or the client sent {@code Connection: close}). */
+    public static Response read(InputStream in) throws IOException {
         byte[] all = readFully(in);
         int headerEnd = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         if (headerEnd < 0) {

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "query.auth.keys=" + WebTestSupport.KEYS,
         "query.generation-refresh=50ms",
+        "query.body-timeout=2s",
         "logging.level.io.customerinfo.query.web=OFF" })
 @Import(FakeStoreConfiguration.class)
 public abstract class WebTestSupport {

@@ -1,0 +1,130 @@
+package io.customerinfo.query.web;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Reads a request body with non-blocking I/O, so that a client sending its body slowly holds a
+ * connection but never one of the few request threads: with blocking reads, as many trickling
+ * clients as there are threads stalled every other request. The body is bounded by size (1413) and
+ * by time (1408); the callback then runs on a container thread with the whole body in memory.
+ */
+final class RequestBody implements ReadListener, AsyncListener {
+
+    /** What to do once the body is in, or why it never will be. */
+    interface Callback {
+
+        /** The whole body arrived; answer the request (on a container thread). */
+        void read(byte[] body);
+
+        /** The body is over the limit, late, or the client failed while sending it; answer with this code. */
+        void failed(ErrorCode code, String message);
+
+        /** The connection broke while the body was being read; there is no one to answer. */
+        void gone(Throwable cause);
+    }
+
+    private final AsyncContext async;
+    private final ServletInputStream in;
+    private final int maxBytes;
+    private final Callback callback;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final byte[] chunk = new byte[4096];
+    private byte[] buffer;
+    private int size;
+
+    private RequestBody(AsyncContext async, ServletInputStream in, int maxBytes, long declaredLength,
+            Callback callback) {
+        this.async = async;
+        this.in = in;
+        this.maxBytes = maxBytes;
+        this.callback = callback;
+        this.buffer = new byte[(int) Math.max(64, Math.min(maxBytes, declaredLength < 0 ? 1024 : declaredLength))];
+    }
+
+    /**
+     * Starts reading the body of {@code request} in the background; the request goes async and
+     * {@code callback} completes it. The caller has already checked a declared length against
+     * {@code maxBytes}.
+     */
+    static void read(HttpServletRequest request, int maxBytes, long timeoutMillis, Callback callback)
+            throws IOException {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(timeoutMillis);
+        RequestBody body = new RequestBody(async, request.getInputStream(), maxBytes,
+                request.getContentLengthLong(), callback);
+        async.addListener(body);
+        body.in.setReadListener(body);
+    }
+
+    static boolean present(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+        while (!finished.get() && in.isReady()) {
+            int n = in.read(chunk);
+            if (n < 0) {
+                return; // onAllDataRead follows
+            }
+            if (size + n > maxBytes) {
+                finish(() -> callback.failed(ErrorCode.TOO_LARGE, "超过 " + maxBytes + " 字节"));
+                return;
+            }
+            if (size + n > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(maxBytes, Math.max(size + n, buffer.length * 2)));
+            }
+            System.arraycopy(chunk, 0, buffer, size, n);
+            size += n;
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        finish(() -> callback.read(size == buffer.length ? buffer : Arrays.copyOf(buffer, size)));
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        finish(() -> callback.gone(t));
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        finish(() -> callback.failed(ErrorCode.BODY_TIMEOUT, "请求体未在 " + async.getTimeout() + " 毫秒内收完"));
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        finish(() -> callback.gone(event.getThrowable()));
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+    }
+
+    /** Runs the one callback this body gets, then completes the exchange. */
+    private void finish(Runnable answer) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            answer.run();
+        } finally {
+            async.complete();
+        }
+    }
+}
