@@ -19,9 +19,13 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        // 501 (a transfer coding Tomcat does not implement) and 505 (an HTTP version it does not speak) are
+        // the client's mistakes, whatever their class: 1001, not 1500
         ErrorCode code = status == 413 ? ErrorCode.TOO_LARGE
+                : status == 501 || status == 505 ? ErrorCode.BAD_REQUEST
                 : status >= 500 ? ErrorCode.INTERNAL
                 : status == 404 ? ErrorCode.NOT_FOUND
+                : status == 405 ? ErrorCode.METHOD_NOT_ALLOWED
                 : ErrorCode.BAD_REQUEST;
         try {
             response.setContentType(Envelope.CONTENT_TYPE);

@@ -7,6 +7,7 @@ public enum ErrorCode {
     BAD_REQUEST(1001, 400, "参数错误", Outcome.BAD_REQUEST),
     NOT_FOUND(1004, 404, "客户不存在", Outcome.NOT_FOUND),
     UNAUTHORIZED(1401, 401, "未授权", Outcome.UNAUTHORIZED),
+    METHOD_NOT_ALLOWED(1405, 405, "请求方法不支持", Outcome.BAD_REQUEST),
     BODY_TIMEOUT(1408, 408, "请求超时", Outcome.TIMEOUT),
     TOO_LARGE(1413, 413, "请求体过大", Outcome.TOO_LARGE),
     RATE_LIMITED(1429, 429, "请求过于频繁", Outcome.RATE_LIMITED),

@@ -56,11 +56,16 @@ abstract class QueryServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
         String method = request.getMethod();
+        long start = System.nanoTime();
         if (!"GET".equals(method) && !"POST".equals(method)) {
-            super.service(request, response);
+            if ("OPTIONS".equals(method)) {
+                super.service(request, response);
+                return;
+            }
+            // any other method, known or not, with the envelope (HttpServlet would send Spring's error page)
+            metrics.request(endpoint, fail(response, ErrorCode.METHOD_NOT_ALLOWED, null, 0, null), System.nanoTime() - start);
             return;
         }
-        long start = System.nanoTime();
         if (!"POST".equals(method) || !RequestBody.present(request)) {
             metrics.request(endpoint, answer(request, response, null), System.nanoTime() - start);
             return;
@@ -191,6 +196,9 @@ abstract class QueryServlet extends HttpServlet {
         if (code == ErrorCode.TOO_LARGE || code == ErrorCode.BODY_TIMEOUT) {
             // the rest of the body is not worth reading: the connection ends with this answer
             response.setHeader("Connection", "close");
+        }
+        if (code == ErrorCode.METHOD_NOT_ALLOWED) {
+            response.setHeader("Allow", "GET, POST, OPTIONS");
         }
         if (code == ErrorCode.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");

@@ -248,11 +248,22 @@ class CustomerInfoWebTest extends WebTestSupport {
 
     @Test
     void otherMethodsAreNotAllowed() {
-        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+        for (String method : new String[] {"PUT", "DELETE", "PATCH", "HEAD", "BREW"}) {
             Response response = http.send(method, (INFO + "?cid=62640").getBytes(StandardCharsets.US_ASCII),
-                    new byte[0], ALL);
+                    method.equals("HEAD") ? null : new byte[0], ALL);
             assertThat(response.status()).as(method).isEqualTo(405);
+            assertThat(response.header("Allow")).as(method).isEqualTo("GET, POST, OPTIONS");
+            if (!method.equals("HEAD")) {
+                assertError(response, 405, 1405);
+            }
         }
+    }
+
+    @Test
+    void anHttpVersionTomcatDoesNotSpeakIsTheClientsMistake() {
+        Response response = http.send("GET", (INFO + "?cid=62640 HTTP/9.9\r\nX-Ignored: x").getBytes(
+                StandardCharsets.US_ASCII), null, ALL);
+        assertError(response, 505, 1001);
     }
 
     static byte[] concat(byte[] a, byte[] b) {
