@@ -63,11 +63,20 @@ final class RawHttp implements AutoCloseable {
         } catch (IOException e) {
             // the server may answer (413, 400) and close before it has read everything sent
         }
-        return read(began);
+        boolean head = request.length >= 5 && new String(request, 0, 5, StandardCharsets.ISO_8859_1).equals("HEAD ");
+        return read(began, head);
     }
 
     /** Reads one answer (status line, headers, Content-Length or chunked body). */
     Answer read(long began) throws IOException {
+        return read(began, false);
+    }
+
+    /**
+     * Reads one answer; an answer to HEAD, to 304 or a 1xx/204 has no body whatever its Content-Length says
+     * (RFC 9110, 6.4.1).
+     */
+    Answer read(long began, boolean toHead) throws IOException {
         try {
             String statusLine = line();
             if (statusLine == null) {
@@ -85,6 +94,9 @@ final class RawHttp implements AutoCloseable {
                 }
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (toHead || status == 204 || status == 304 || status < 200) {
+                return new Answer(status, body.toByteArray(), System.nanoTime() - began);
+            }
             if (chunked) {
                 for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
                     body.write(in.readNBytes(size));
