@@ -3,59 +3,21 @@ package io.customerinfo.projector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.customerinfo.embedded.KafkaBroker;
-import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.projector.metrics.ProjectorMetrics;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * A generated stream (300 customers: updates, deletes, re-creations, moves, 10% duplicates, fully shuffled,
  * poison) gives, in Redis, exactly what the core's whole-world projection gives, with one instance, with two
  * instances in one group, and across a projector killed mid-batch.
  */
-class GeneratedStreamIT {
-
-    private static Path dir;
-    private static KafkaBroker broker;
-    private static RedisServer redis;
-    private static JedisPooled jedis;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "generated-it-");
-        broker = SharedBroker.get();
-        redis = RedisServer.builder().dataDir(dir.resolve("redis")).start();
-        jedis = new JedisPooled(redis.hostAndPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (jedis != null) {
-            jedis.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        jedis.flushAll();
-    }
+class GeneratedStreamIT extends WithBrokerAndRedis {
 
     @Test
     void oneInstanceProjectsWhatTheCoreComputesAndDeadLettersExactlyThePoison() {
@@ -123,6 +85,6 @@ class GeneratedStreamIT {
     }
 
     private static String run() {
-        return "g" + UUID.randomUUID().toString().substring(0, 8);
+        return run("g");
     }
 }

@@ -3,28 +3,18 @@ package io.customerinfo.projector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.customerinfo.embedded.KafkaBroker;
-import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.projector.store.RedisKeys;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 
@@ -33,37 +23,9 @@ import redis.clients.jedis.params.SetParams;
  * are read, after Redis was flushed, cancelled, resumed after its instance went away, refused while one runs
  * (across instances), refused without the admin key; and one customer re-rendered from its stored state.
  */
-class RebuildIT {
+class RebuildIT extends WithBrokerAndRedis {
 
     private static final String KEY = "rebuild-it-admin-key";
-
-    private static Path dir;
-    private static KafkaBroker broker;
-    private static RedisServer redis;
-    private static JedisPooled jedis;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "rebuild-it-");
-        broker = SharedBroker.get();
-        redis = RedisServer.builder().dataDir(dir.resolve("redis")).start();
-        jedis = new JedisPooled(redis.hostAndPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (jedis != null) {
-            jedis.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        jedis.flushAll();
-    }
 
     @Test
     void rebuildWhileEventsStreamAndReadsRunSwitchesWithoutOneFailedReadAndMatchesTheCore() throws Exception {
@@ -357,6 +319,6 @@ class RebuildIT {
     }
 
     private static String run() {
-        return "r" + UUID.randomUUID().toString().substring(0, 8);
+        return run("r");
     }
 }

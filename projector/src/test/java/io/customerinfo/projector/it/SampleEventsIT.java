@@ -9,25 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.customerinfo.core.view.StoredView;
-import io.customerinfo.embedded.KafkaBroker;
-import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.projector.store.RedisKeys;
-import redis.clients.jedis.JedisPooled;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,38 +28,16 @@ import tools.jackson.databind.node.ObjectNode;
  * The contract's sample events through a real broker and Redis give the contract's document; a customer delete
  * removes it and a re-creation brings it back with its children.
  */
-class SampleEventsIT {
+class SampleEventsIT extends WithBrokerAndRedis {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The contract's clock: 2020-06-16T10:00:00+08:00. */
     private static final Clock CLOCK = Clock.fixed(
             OffsetDateTime.of(2020, 6, 16, 10, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant(), ZoneOffset.UTC);
 
-    private static KafkaBroker broker;
-    private static RedisServer redis;
-    private static JedisPooled jedis;
-
-    @BeforeAll
-    static void start() throws IOException {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "sample-it-");
-        broker = SharedBroker.get();
-        redis = RedisServer.builder().dataDir(dir.resolve("redis")).start();
-        jedis = new JedisPooled(redis.hostAndPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (jedis != null) {
-            jedis.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
     @Test
     void sampleEventsGiveTheContractDocumentAndDeleteRecreateWorks() throws IOException {
-        String run = "s" + UUID.randomUUID().toString().substring(0, 8);
+        String run = run("s");
         KafkaFixture kafka = new KafkaFixture(broker, run, 2);
         RedisProbe probe = new RedisProbe(() -> jedis);
         List<KafkaFixture.Record> records = sampleRecords(kafka);
