@@ -13,6 +13,9 @@ import java.util.Optional;
  *
  * @param customers          #1: customers of the realistic mix pre-loaded into Kafka
  * @param events             #1: change events of that mix
+ * @param warmUpPercent      #1/#7: share of the pre-loaded records drained before timing starts (the projector JVM
+ *                           starts cold; its JIT compiles for tens of seconds on 2 cores, and a deployed projector
+ *                           runs warm)
  * @param historyOrders      #2: orders every "long history" customer already has
  * @param historyCustomers   #2: customers per case (long and short history)
  * @param historyNewOrders   #2: orders per customer that are measured
@@ -31,6 +34,7 @@ record BenchOptions(
         boolean smoke,
         int customers,
         int events,
+        int warmUpPercent,
         int historyOrders,
         int historyCustomers,
         int historyNewOrders,
@@ -60,6 +64,7 @@ record BenchOptions(
               --only 1,3,4               run only these measurements (1 to 8; 6 and 7 run with 1, 8 with 1 and 4)
               --customers N              #1 customers of the realistic mix (default 100000)
               --events N                 #1 change events pre-loaded (default 1000000)
+              --warm-up-percent N        #1/#7 share of those records drained before timing (default 50; smoke 20)
               --history-orders N         #2 orders each long-history customer has (default 100000)
               --history-customers N      #2 customers per case (default 4)
               --history-new-orders N     #2 measured orders per customer (default 20000)
@@ -84,6 +89,7 @@ record BenchOptions(
         boolean smoke = args.contains("--smoke");
         int customers = smoke ? 300 : 100_000;
         int events = smoke ? 8_000 : 1_000_000;
+        int warmUpPercent = smoke ? 20 : 50;
         int historyOrders = smoke ? 2_000 : 100_000;
         int historyCustomers = smoke ? 2 : 4;
         int historyNewOrders = smoke ? 3_000 : 20_000;
@@ -118,6 +124,7 @@ record BenchOptions(
                 case "--only" -> only = parseOnly(v);
                 case "--customers" -> customers = positive(a, v);
                 case "--events" -> events = positive(a, v);
+                case "--warm-up-percent" -> warmUpPercent = percent(a, v);
                 case "--history-orders" -> historyOrders = positive(a, v);
                 case "--history-customers" -> historyCustomers = positive(a, v);
                 case "--history-new-orders" -> historyNewOrders = positive(a, v);
@@ -145,7 +152,7 @@ record BenchOptions(
             String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
             out = defaultOutDir.resolve((smoke ? "smoke-" : "bench-") + stamp + ".md");
         }
-        return new BenchOptions(smoke, customers, events, historyOrders, historyCustomers, historyNewOrders,
+        return new BenchOptions(smoke, customers, events, warmUpPercent, historyOrders, historyCustomers, historyNewOrders,
                 freshnessRate, Duration.ofSeconds(freshnessSeconds), queryCustomers, Duration.ofSeconds(wrkSeconds),
                 Duration.ofSeconds(batchSeconds), Duration.ofSeconds(queryWarmUpSeconds), connections, repetitions, only, out, workDir, appsDir, appJvm,
                 Optional.ofNullable(jfr), nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("REDIS_URL")),
@@ -188,6 +195,14 @@ record BenchOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a positive whole number: " + value);
         }
+    }
+
+    private static int percent(String option, String value) {
+        int n = positive(option, value);
+        if (n > 90) {
+            throw new IllegalArgumentException(option + " must be at most 90 (something has to be timed): " + value);
+        }
+        return n;
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -1,0 +1,32 @@
+package io.customerinfo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    private static BenchOptions parse(String... args) {
+        return BenchOptions.parse(List.of(args), Map.of(), Path.of("results"), Path.of("apps"));
+    }
+
+    @Test
+    void drainsHalfOfTheRecordsBeforeTimingUnlessToldOtherwise() {
+        assertThat(parse().warmUpPercent()).isEqualTo(50);
+        assertThat(parse("--smoke").warmUpPercent()).isEqualTo(20);
+        assertThat(parse("--warm-up-percent", "30").warmUpPercent()).isEqualTo(30);
+    }
+
+    @Test
+    void refusesAWarmUpThatLeavesTooLittleToTime() {
+        assertThatThrownBy(() -> parse("--warm-up-percent", "95"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 90");
+        assertThatThrownBy(() -> parse("--warm-up-percent", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    }
+}
