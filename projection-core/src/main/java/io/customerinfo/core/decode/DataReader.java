@@ -1,6 +1,10 @@
 package io.customerinfo.core.decode;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Set;
 
 import io.customerinfo.core.event.Cents;
@@ -55,6 +59,9 @@ final class DataReader {
     private Result readCustomer(JsonParser parser) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         boolean named = false;
+        // where each member's value lies in the re-encoded row, so the row is not scanned again to split it
+        List<String> names = new ArrayList<>(64);
+        IntArray bounds = new IntArray(128);
         try (JsonGenerator gen = CompactJson.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             gen.writeStartObject();
             String name;
@@ -76,7 +83,12 @@ final class DataReader {
                     }
                 }
                 gen.writeName(name);
+                // the generator writes the ':' with the value
+                int start = out.size() + gen.streamWriteOutputBuffered() + 1;
                 gen.copyCurrentStructureExact(parser);
+                names.add(name);
+                bounds.add(start);
+                bounds.add(out.size() + gen.streamWriteOutputBuffered());
             }
             gen.writeEndObject();
         }
@@ -87,7 +99,13 @@ final class DataReader {
         if (reason != null) {
             return rejected();
         }
-        return new Result(null, null, id, id, CustomerData.ofJson(out.toByteArray()));
+        byte[] json = out.toByteArray();
+        LinkedHashMap<String, byte[]> members = new LinkedHashMap<>(names.size() * 2);
+        for (int i = 0; i < names.size(); i++) {
+            // a repeated name: the last one wins, as when the row is split again from its bytes
+            members.put(names.get(i), Arrays.copyOfRange(json, bounds.get(2 * i), bounds.get(2 * i + 1)));
+        }
+        return new Result(null, null, id, id, CustomerData.ofMembers(json, members));
     }
 
     private Result readChild(JsonParser parser, boolean invoice) {
@@ -224,5 +242,26 @@ final class DataReader {
 
     private Result rejected() {
         return new Result(reason, detail, -1, -1, null);
+    }
+
+    /** A growable list of ints without boxing. */
+    private static final class IntArray {
+        private int[] values;
+        private int size;
+
+        IntArray(int capacity) {
+            values = new int[capacity];
+        }
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int get(int index) {
+            return values[index];
+        }
     }
 }

@@ -49,6 +49,15 @@ public final class CustomerData implements EntityData {
         return new CustomerData(compactObject, CompactJson.members(compactObject));
     }
 
+    /**
+     * Wraps a compact JSON object already split into its members by whoever wrote it (the decoder), saving the scan
+     * of {@link #ofJson}. The caller guarantees that {@code members} is what {@link #ofJson} would find in
+     * {@code compactObject}.
+     */
+    public static CustomerData ofMembers(byte[] compactObject, Map<String, byte[]> members) {
+        return new CustomerData(compactObject, members);
+    }
+
     /** The members in order received, each value compact JSON (split from {@link #json()} again once derived). */
     public Map<String, byte[]> members() {
         Map<String, byte[]> members = scanned;
