@@ -40,6 +40,21 @@ public final class CustomerData implements EntityData {
         this.scanned = Collections.unmodifiableMap(members);
     }
 
+    private CustomerData(byte[] nameLiteral, String orgId, Object layout) {
+        this.json = null;
+        this.nameLiteral = nameLiteral;
+        this.orgId = orgId;
+        this.derived = layout;
+    }
+
+    /**
+     * A row known only by the renderer's layout of it (as the projector stores customers): it renders like the row
+     * it was derived from, but has no {@link #json()} or {@link #members()}; a new event replaces it whole.
+     */
+    public static CustomerData ofLayout(byte[] nameLiteral, String orgId, Object layout) {
+        return new CustomerData(nameLiteral, orgId, layout);
+    }
+
     /**
      * Wraps a compact JSON object.
      *
@@ -61,12 +76,20 @@ public final class CustomerData implements EntityData {
     /** The members in order received, each value compact JSON (split from {@link #json()} again once derived). */
     public Map<String, byte[]> members() {
         Map<String, byte[]> members = scanned;
-        return members != null ? members : Collections.unmodifiableMap(CompactJson.members(json));
+        return members != null ? members : Collections.unmodifiableMap(CompactJson.members(json()));
     }
 
     /** The row as one compact JSON object (the members in order). */
     public byte[] json() {
+        if (json == null) {
+            throw new IllegalStateException("this customer row was loaded as its document layout; it has no row JSON");
+        }
         return json;
+    }
+
+    /** Whether {@link #json()} and {@link #members()} are available (false for a row loaded by its layout). */
+    public boolean hasJson() {
+        return json != null;
     }
 
     /** The {@code name} member as a JSON literal (used for {@code invoicelist[].customer_name}). */
@@ -94,18 +117,27 @@ public final class CustomerData implements EntityData {
         return computed;
     }
 
+    /** Rows are equal when their JSON is; a row loaded by its layout equals one with the same layout. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof CustomerData that && Arrays.equals(json, that.json);
+        if (!(other instanceof CustomerData that)) {
+            return false;
+        }
+        if (json != null && that.json != null) {
+            return Arrays.equals(json, that.json);
+        }
+        return Arrays.equals(nameLiteral, that.nameLiteral) && orgId.equals(that.orgId) && derived != null
+                && derived.equals(that.derived);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(json);
+        return Arrays.hashCode(nameLiteral) * 31 + orgId.hashCode();
     }
 
     @Override
     public String toString() {
-        return "CustomerData" + new String(json, StandardCharsets.UTF_8);
+        return json != null ? "CustomerData" + new String(json, StandardCharsets.UTF_8)
+                : "CustomerData(layout) " + new String(nameLiteral, StandardCharsets.UTF_8);
     }
 }

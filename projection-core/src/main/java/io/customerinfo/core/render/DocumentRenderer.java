@@ -109,7 +109,7 @@ public final class DocumentRenderer {
 
     /** Room for the row, every child row and the order list, so that the buffer rarely grows. */
     private static int estimate(CustomerData customer, CustomerState state) {
-        int size = customer.json().length + 1024;
+        int size = RowLayout.of(customer).length() + 1024;
         for (EntityKind kind : CHILD_KINDS) {
             for (ChildRecord child : state.children(kind).values()) {
                 if (child.live()) {

@@ -6,12 +6,14 @@ import java.util.Arrays;
 import io.customerinfo.core.event.ChildData;
 import io.customerinfo.core.event.CustomerData;
 import io.customerinfo.core.json.ByteSink;
+import io.customerinfo.core.render.RowLayout;
 
 /**
  * Byte formats of the {@code ents} and {@code orders} hash values (see API.md):
  * <pre>
  * tombstone  T&lt;version&gt;
- * customer   L&lt;version&gt;|&lt;row JSON&gt;
+ * customer   R&lt;version&gt;|&lt;the row's document layout, see RowLayout#writeStored&gt;
+ *            (or, as written before the layout form, L&lt;version&gt;|&lt;row JSON&gt;; still read)
  * child      L&lt;version&gt;|&lt;0|1 is_default&gt;&lt;row JSON&gt;
  * order      L&lt;version&gt;|&lt;created_at&gt;|&lt;amount cents&gt;|&lt;paid cents&gt;|&lt;c|o&gt;&lt;sales_order_sn UTF-8&gt;
  * </pre>
@@ -25,9 +27,10 @@ final class RecordFormat {
         if (!record.live()) {
             return tombstone(record.version());
         }
-        byte[] json = record.data().json();
-        return new ByteSink(json.length + 24).write((byte) 'L').writeLong(record.version()).write((byte) '|')
-                .write(json).toByteArray();
+        ByteSink out = new ByteSink(record.data().hasJson() ? record.data().json().length + 64 : 2048);
+        out.write((byte) 'R').writeLong(record.version()).write((byte) '|');
+        RowLayout.writeStored(out, record.data());
+        return out.toByteArray();
     }
 
     static byte[] encode(ChildRecord record) {
@@ -53,12 +56,13 @@ final class RecordFormat {
 
     static CustomerRecord decodeCustomer(byte[] value, long customerId) {
         Reader r = new Reader(value, customerId, "customer");
-        long version = r.version();
+        boolean layout = value.length > 0 && value[0] == 'R';
+        long version = layout ? r.layoutVersion() : r.version();
         if (r.tombstone) {
             return new CustomerRecord(version, null);
         }
         try {
-            return new CustomerRecord(version, CustomerData.ofJson(r.rest()));
+            return new CustomerRecord(version, layout ? RowLayout.readStored(value, r.pos) : CustomerData.ofJson(r.rest()));
         } catch (IllegalArgumentException e) {
             throw r.bad(e.getMessage());
         }
@@ -125,6 +129,12 @@ final class RecordFormat {
             if (tombstone) {
                 return digitsTo(value.length);
             }
+            return number();
+        }
+
+        /** The version of an {@code R} record (a customer stored by its layout). */
+        long layoutVersion() {
+            pos = 1;
             return number();
         }
 
