@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param historyNewOrders   #2: orders per customer that are measured
  * @param freshnessRate      #3: steady background events/s
  * @param freshnessDuration  #3: probing time per repetition
+ * @param freshnessWarmUp    #3: background load (and probes, not counted) before the first timed repetition: the
+ *                           projector JVM starts cold and drains well below its warm rate for tens of seconds
  * @param queryCustomers     #4/#5: stored customers the requests are spread over
  * @param wrkDuration        #4: wrk time per repetition and target (the API and nginx)
  * @param batchDuration      #5: wrk time per repetition
@@ -40,6 +42,7 @@ record BenchOptions(
         int historyNewOrders,
         int freshnessRate,
         Duration freshnessDuration,
+        Duration freshnessWarmUp,
         int queryCustomers,
         Duration wrkDuration,
         Duration batchDuration,
@@ -70,6 +73,7 @@ record BenchOptions(
               --history-new-orders N     #2 measured orders per customer (default 20000)
               --freshness-rate N         #3 background events/s (default 5000)
               --freshness-seconds N      #3 probing seconds per repetition (default 20)
+              --freshness-warm-up-seconds N  #3 load before timing (default 60; smoke 1)
               --query-customers N        #4/#5 stored customers the requests spread over (default 10000)
               --wrk-seconds N            #4 wrk seconds per run and target (default 30)
               --batch-seconds N          #5 wrk seconds per run (default 15)
@@ -95,6 +99,7 @@ record BenchOptions(
         int historyNewOrders = smoke ? 3_000 : 20_000;
         int freshnessRate = smoke ? 200 : 5_000;
         int freshnessSeconds = smoke ? 3 : 20;
+        int freshnessWarmUpSeconds = smoke ? 1 : 60;
         int queryCustomers = smoke ? 200 : 10_000;
         int wrkSeconds = smoke ? 2 : 30;
         int batchSeconds = smoke ? 2 : 15;
@@ -130,6 +135,7 @@ record BenchOptions(
                 case "--history-new-orders" -> historyNewOrders = positive(a, v);
                 case "--freshness-rate" -> freshnessRate = positive(a, v);
                 case "--freshness-seconds" -> freshnessSeconds = positive(a, v);
+                case "--freshness-warm-up-seconds" -> freshnessWarmUpSeconds = positive(a, v);
                 case "--query-customers" -> queryCustomers = positive(a, v);
                 case "--wrk-seconds" -> wrkSeconds = positive(a, v);
                 case "--batch-seconds" -> batchSeconds = positive(a, v);
@@ -153,7 +159,7 @@ record BenchOptions(
             out = defaultOutDir.resolve((smoke ? "smoke-" : "bench-") + stamp + ".md");
         }
         return new BenchOptions(smoke, customers, events, warmUpPercent, historyOrders, historyCustomers, historyNewOrders,
-                freshnessRate, Duration.ofSeconds(freshnessSeconds), queryCustomers, Duration.ofSeconds(wrkSeconds),
+                freshnessRate, Duration.ofSeconds(freshnessSeconds), Duration.ofSeconds(freshnessWarmUpSeconds), queryCustomers, Duration.ofSeconds(wrkSeconds),
                 Duration.ofSeconds(batchSeconds), Duration.ofSeconds(queryWarmUpSeconds), connections, repetitions, only, out, workDir, appsDir, appJvm,
                 Optional.ofNullable(jfr), nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("REDIS_URL")),
                 wrk, nginx);

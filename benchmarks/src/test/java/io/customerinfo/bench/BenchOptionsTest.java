@@ -23,6 +23,13 @@ class BenchOptionsTest {
     }
 
     @Test
+    void freshnessRunsItsLoadForAMinuteBeforeTiming() {
+        assertThat(parse().freshnessWarmUp()).hasSeconds(60);
+        assertThat(parse("--smoke").freshnessWarmUp()).hasSeconds(1);
+        assertThat(parse("--freshness-warm-up-seconds", "90").freshnessWarmUp()).hasSeconds(90);
+    }
+
+    @Test
     void refusesAWarmUpThatLeavesTooLittleToTime() {
         assertThatThrownBy(() -> parse("--warm-up-percent", "95"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 90");
