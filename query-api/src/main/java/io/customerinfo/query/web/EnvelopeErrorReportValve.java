@@ -19,14 +19,7 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        // 501 (a transfer coding Tomcat does not implement) and 505 (an HTTP version it does not speak) are
-        // the client's mistakes, whatever their class: 1001, not 1500
-        ErrorCode code = status == 413 ? ErrorCode.TOO_LARGE
-                : status == 501 || status == 505 ? ErrorCode.BAD_REQUEST
-                : status >= 500 ? ErrorCode.INTERNAL
-                : status == 404 ? ErrorCode.NOT_FOUND
-                : status == 405 ? ErrorCode.METHOD_NOT_ALLOWED
-                : ErrorCode.BAD_REQUEST;
+        ErrorCode code = forContainerStatus(status);
         try {
             response.setContentType(Envelope.CONTENT_TYPE);
             Writer writer = response.getReporter();
@@ -37,5 +30,17 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response is already committed: nothing more to say
         }
+    }
+
+    /** The envelope's error for a status the container (not the API's servlets) answered with. */
+    static ErrorCode forContainerStatus(int status) {
+        // 501 (a transfer coding Tomcat does not implement) and 505 (an HTTP version it does not speak) are
+        // the client's mistakes, whatever their class: 1001, not 1500
+        return status == 413 ? ErrorCode.TOO_LARGE
+                : status == 501 || status == 505 ? ErrorCode.BAD_REQUEST
+                : status >= 500 ? ErrorCode.INTERNAL
+                : status == 404 ? ErrorCode.NOT_FOUND
+                : status == 405 ? ErrorCode.METHOD_NOT_ALLOWED
+                : ErrorCode.BAD_REQUEST;
     }
 }
