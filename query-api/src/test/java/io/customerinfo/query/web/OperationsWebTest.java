@@ -43,6 +43,17 @@ class OperationsWebTest extends WebTestSupport {
     }
 
     @Test
+    void unknownPathsAreAnsweredWithTheEnvelope() {
+        for (String path : new String[] {"/actuator/nope", "/crm/customer/nope", "/"}) {
+            Response response = http.get(path, ALL);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/json");
+            assertThat(response.json().get("errCode").asInt()).as(path).isEqualTo(1004);
+            assertThat(response.json().get("data").isNull()).as(path).isTrue();
+        }
+    }
+
+    @Test
     void servesTheGenerationMarkedActive() {
         store.put(2, Golden.CID, Golden.view(1, Golden.CID, "1", "202006", Golden.MONTHS));
         store.activeGeneration(2L);
