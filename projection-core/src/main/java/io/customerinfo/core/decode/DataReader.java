@@ -17,6 +17,7 @@ import io.customerinfo.core.json.CompactJson;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 
 /**
@@ -46,6 +47,37 @@ final class DataReader {
 
     static Result read(JsonParser parser, EntityKind kind) {
         return new DataReader().readKind(parser, kind);
+    }
+
+    /**
+     * Reads the data object the parser is on. A customer or child row that is already compact and plain (no
+     * whitespace between tokens, no escape sequences, no repeated member) and carries no member the decoder drops,
+     * with every field it checks present and well typed, is taken from {@code value} as it is: re-encoding would
+     * produce the same bytes, at several times the cost. Any other row is re-encoded member by member, which also
+     * decides its violations.
+     *
+     * @param value the bytes the parser reads, or {@code null} to re-encode every row
+     */
+    static Result read(JsonParser parser, EntityKind kind, byte[] value) {
+        long at = parser.currentTokenLocation().getByteOffset();
+        if (value == null || kind == EntityKind.ORDER || at < 0 || at >= value.length || value[(int) at] != '{') {
+            return read(parser, kind);
+        }
+        int start = (int) at;
+        parser.skipChildren();
+        long end = parser.currentLocation().getByteOffset();
+        if (end > start && end <= value.length && value[(int) end - 1] == '}') {
+            Result sliced = PlainRow.read(value, start, (int) end, kind);
+            if (sliced != null) {
+                return sliced;
+            }
+        }
+        // the value's parser has moved past the object: re-encode it from its own bytes
+        try (JsonParser again = CompactJson.FACTORY.createParser(ObjectReadContext.empty(), value, start,
+                value.length - start)) {
+            again.nextToken();
+            return read(again, kind);
+        }
     }
 
     private Result readKind(JsonParser parser, EntityKind kind) {

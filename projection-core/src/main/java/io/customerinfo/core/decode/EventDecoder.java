@@ -36,17 +36,24 @@ public final class EventDecoder {
 
     private final Map<String, EntityKind> topics;
     private final int maxValueBytes;
+    /** Whether compact rows are taken from the value as they are (see {@link DataReader}); off only in tests. */
+    private final boolean sliceCompactRows;
 
     public EventDecoder() {
         this(DEFAULT_TOPICS, DEFAULT_MAX_VALUE_BYTES);
     }
 
     public EventDecoder(Map<String, EntityKind> topics, int maxValueBytes) {
+        this(topics, maxValueBytes, true);
+    }
+
+    EventDecoder(Map<String, EntityKind> topics, int maxValueBytes, boolean sliceCompactRows) {
         if (maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxValueBytes must be positive: " + maxValueBytes);
         }
         this.topics = Map.copyOf(topics);
         this.maxValueBytes = maxValueBytes;
+        this.sliceCompactRows = sliceCompactRows;
     }
 
     public DecodeResult decode(String topic, byte[] key, byte[] value) {
@@ -80,7 +87,7 @@ public final class EventDecoder {
                 return new Rejected(RejectReason.MALFORMED_JSON, "empty value");
             }
             if (root == JsonToken.START_OBJECT) {
-                readEnvelope(parser, topicKind, env);
+                readEnvelope(parser, topicKind, env, sliceCompactRows ? value : null);
             } else {
                 parser.skipChildren();
                 env.rootNotObject = true;
@@ -92,7 +99,8 @@ public final class EventDecoder {
         return validate(topicKind, key, env);
     }
 
-    private static void readEnvelope(JsonParser parser, EntityKind topicKind, Envelope env) {
+    /** @param value the value being parsed, to slice compact rows from; {@code null} to re-encode every row */
+    private static void readEnvelope(JsonParser parser, EntityKind topicKind, Envelope env, byte[] value) {
         String name;
         while ((name = parser.nextName()) != null) {
             JsonToken token = parser.nextToken();
@@ -110,7 +118,7 @@ public final class EventDecoder {
                 case "data" -> {
                     env.dataToken = token;
                     if (token == JsonToken.START_OBJECT) {
-                        env.data = DataReader.read(parser, topicKind);
+                        env.data = DataReader.read(parser, topicKind, value);
                     } else {
                         parser.skipChildren();
                     }

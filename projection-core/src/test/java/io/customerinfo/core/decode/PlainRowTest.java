@@ -1,0 +1,94 @@
+package io.customerinfo.core.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.customerinfo.core.event.EntityKind;
+import io.customerinfo.core.support.Contract;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Rows taken from the event as they are decode exactly as rows re-encoded member by member: same data bytes, same
+ * violations, whatever the row (compact or not, escapes, repeated or dropped members, wrong types).
+ */
+class PlainRowTest {
+
+    private static final String[] TOPICS = {"crm.customer", "crm.contact", "crm.invoice", "crm.address"};
+    private static final String[] ENTITIES = {"customer", "contact", "invoice", "address"};
+
+    private final EventDecoder slicing = new EventDecoder();
+    private final EventDecoder reEncoding = new EventDecoder(EventDecoder.DEFAULT_TOPICS,
+            EventDecoder.DEFAULT_MAX_VALUE_BYTES, false);
+
+    @Property(tries = 2000)
+    void decodesLikeTheReEncodingPath(@ForAll @IntRange(min = 0, max = 3) int kind,
+                                     @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 21) Integer> members,
+                                     @ForAll @IntRange(min = 0, max = 3) int spacing) {
+        StringBuilder data = new StringBuilder("{");
+        String sep = spacing == 1 ? ", " : ",";
+        String colon = spacing == 2 ? ": " : ":";
+        boolean first = true;
+        for (int m : members) {
+            if (!first) {
+                data.append(sep);
+            }
+            first = false;
+            data.append(member(m, colon));
+        }
+        data.append("}");
+        String value = "{\"event_id\":\"e\",\"op\":\"upsert\",\"entity\":\"" + ENTITIES[kind] + "\",\"id\":\"5\","
+                + "\"customer_id\":\"" + (kind == 0 ? "5" : "9") + "\",\"version\":3,\"occurred_at\":1,\"data\":"
+                + (spacing == 3 ? data.toString().replace(",", "\n,\t") : data) + "}";
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        byte[] key = "5".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(slicing.decode(TOPICS[kind], key, bytes)).isEqualTo(reEncoding.decode(TOPICS[kind], key, bytes));
+    }
+
+    @Test
+    void theContractsSampleEventsDecodeAlikeAndTheirRowsAreTakenAsTheyAre() {
+        for (Contract.Record record : Contract.sampleRecords()) {
+            assertThat(slicing.decode(record.topic(), record.key(), record.value()))
+                    .isEqualTo(reEncoding.decode(record.topic(), record.key(), record.value()));
+        }
+        String row = "{\"id\":\"5\",\"customer_id\":\"9\",\"is_default\":\"1\",\"name\":\"王/1\",\"n\":[1,{\"a\":null}]}";
+        byte[] bytes = ("{\"data\":" + row + "}").getBytes(StandardCharsets.UTF_8);
+        assertThat(PlainRow.read(bytes, 8, bytes.length - 1, EntityKind.CONTACT)).isNotNull();
+        assertThat(PlainRow.read(bytes, 8, bytes.length - 1, EntityKind.CONTACT).data())
+                .isEqualTo(new io.customerinfo.core.event.ChildData(row.getBytes(StandardCharsets.UTF_8), true));
+    }
+
+    private static String member(int m, String colon) {
+        return switch (m) {
+            case 0 -> "\"id\"" + colon + "\"5\"";
+            case 1 -> "\"id\"" + colon + "5";
+            case 2 -> "\"customer_id\"" + colon + "\"9\"";
+            case 3 -> "\"customer_id\"" + colon + "\"5\"";
+            case 4 -> "\"name\"" + colon + "\"张三/Zhang\"";
+            case 5 -> "\"name\"" + colon + "null";
+            case 6 -> "\"is_default\"" + colon + "\"1\"";
+            case 7 -> "\"is_default\"" + colon + "\"2\"";
+            case 8 -> "\"total_infos\"" + colon + "{\"service\":\"3\",\"orders\":\"9\"}";
+            case 9 -> "\"total_infos\"" + colon + "[]";
+            case 10 -> "\"contacts\"" + colon + "[{\"id\":\"1\"}]";
+            case 11 -> "\"customer_name\"" + colon + "\"x\"";
+            case 12 -> "\"remark\"" + colon + "\"a\\\"b\\u4e2d\\/c\"";
+            case 13 -> "\"amount\"" + colon + "1.50";
+            case 14 -> "\"flag\"" + colon + "true";
+            case 15 -> "\"nested\"" + colon + "{\"a\"" + colon + "[1,2,{\"b\":\"c,d\"}]}";
+            case 16 -> "\"is_default\"" + colon + "\"0\"";
+            case 17 -> "\"w\\u0069rd\"" + colon + "\"x\"";
+            case 18 -> "\"_cache_at\"" + colon + "1";
+            case 19 -> "\"text\"" + colon + "\"{[,:]}\"";
+            case 20 -> "\"e\"" + colon + "-1.5e10";
+            default -> "\"org_id\"" + colon + "\"62640\"";
+        };
+    }
+}
