@@ -9,7 +9,9 @@ import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.json.CompactJson;
 
 /**
- * The fast path of {@link DataReader}: a customer or child row taken from the event as it is. It answers only rows
+ * The fast path of {@link DataReader}: a customer or child row taken from the event as it is (the contract's sample
+ * customer, for one, carries JSON inside strings, so escaped quotes are common and must not send a row down the slow
+ * path). It answers only rows
  * whose re-encoding would be the same bytes and which decode without a violation; for any other row it answers
  * {@code null} and the row is re-encoded (the one place that decides violations).
  */
@@ -70,8 +72,36 @@ final class PlainRow {
     }
 
     /**
-     * The number of members of the object when it is compact and plain: no whitespace outside strings and no
-     * backslash anywhere (an escape could be re-encoded differently); -1 otherwise.
+     * Whether the escape {@code \\<c>} is the one the generator writes for its character, so that re-encoding would
+     * keep it: {@code \\"}, {@code \\\\} and the short forms of control characters. {@code \\/} and {@code \\u}
+     * escapes are re-encoded differently (or may be), so they send the row down the re-encoding path.
+     */
+    private static boolean canonicalEscape(byte c) {
+        return c == '"' || c == '\\' || c == 'n' || c == 't' || c == 'r' || c == 'b' || c == 'f';
+    }
+
+    /**
+     * The end of the number starting at {@code start} when it is an integer that re-encodes to itself; -1 for a
+     * fraction or exponent (the generator writes {@code -1.5e10} as {@code -1.5E+10}) and for {@code -0}.
+     */
+    private static int integerEnd(byte[] value, int start, int end) {
+        int digits = value[start] == '-' ? start + 1 : start;
+        int i = digits;
+        while (i < end && value[i] >= '0' && value[i] <= '9') {
+            i++;
+        }
+        if (i < end && (value[i] == '.' || value[i] == 'e' || value[i] == 'E')) {
+            return -1;
+        }
+        if (digits > start && i - digits == 1 && value[digits] == '0') {
+            return -1;
+        }
+        return i;
+    }
+
+    /**
+     * The number of members of the object when it is compact and plain: no whitespace outside strings, only
+     * escapes and numbers that re-encode to themselves; -1 otherwise.
      */
     private static int plainMembers(byte[] value, int start, int end) {
         int depth = 0;
@@ -83,7 +113,9 @@ final class PlainRow {
                 if (b == '"') {
                     inString = false;
                 } else if (b == '\\') {
-                    return -1;
+                    if (!canonicalEscape(value[++i])) {
+                        return -1;
+                    }
                 }
                 continue;
             }
@@ -94,6 +126,13 @@ final class PlainRow {
                 case ',' -> commas += depth == 1 ? 1 : 0;
                 case ' ', '\t', '\n', '\r' -> {
                     return -1;
+                }
+                case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+                    int next = integerEnd(value, i, end);
+                    if (next < 0) {
+                        return -1;
+                    }
+                    i = next - 1;
                 }
                 default -> {
                 }

@@ -27,10 +27,16 @@ class PlainRowTest {
     private final EventDecoder reEncoding = new EventDecoder(EventDecoder.DEFAULT_TOPICS,
             EventDecoder.DEFAULT_MAX_VALUE_BYTES, false);
 
-    @Property(tries = 2000)
+    @Property(tries = 3000)
     void decodesLikeTheReEncodingPath(@ForAll @IntRange(min = 0, max = 3) int kind,
-                                     @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 21) Integer> members,
-                                     @ForAll @IntRange(min = 0, max = 3) int spacing) {
+                                     @ForAll @Size(max = 6) List<@IntRange(min = 0, max = 29) Integer> extras,
+                                     @ForAll @IntRange(min = 0, max = 6) int spacing,
+                                     @ForAll @IntRange(min = 0, max = 8) int insertAt) {
+        // mostly valid rows (the fields the decoder checks, then extras anywhere), so that most take the fast path
+        List<Integer> members = new java.util.ArrayList<>(kind == 0 ? List.of(0, 4) : List.of(0, 2, 16 - 10 * (insertAt % 2)));
+        for (int extra : extras) {
+            members.add(Math.min(insertAt, members.size()), extra);
+        }
         StringBuilder data = new StringBuilder("{");
         String sep = spacing == 1 ? ", " : ",";
         String colon = spacing == 2 ? ": " : ":";
@@ -45,7 +51,7 @@ class PlainRowTest {
         data.append("}");
         String value = "{\"event_id\":\"e\",\"op\":\"upsert\",\"entity\":\"" + ENTITIES[kind] + "\",\"id\":\"5\","
                 + "\"customer_id\":\"" + (kind == 0 ? "5" : "9") + "\",\"version\":3,\"occurred_at\":1,\"data\":"
-                + (spacing == 3 ? data.toString().replace(",", "\n,\t") : data) + "}";
+                + (spacing == 3 ? data.toString().replace("\",\"", "\" ,\"") : data) + "}";
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         byte[] key = "5".getBytes(StandardCharsets.US_ASCII);
 
@@ -88,6 +94,14 @@ class PlainRowTest {
             case 18 -> "\"_cache_at\"" + colon + "1";
             case 19 -> "\"text\"" + colon + "\"{[,:]}\"";
             case 20 -> "\"e\"" + colon + "-1.5e10";
+            case 22 -> "\"checking_info\"" + colon + "\"{\\\"major\\\":\\\"a\\\\b\\\",\\n\\t\\r\\b\\f}\"";
+            case 23 -> "\"u\"" + colon + "\"\\u00e9\\u001f\\u001F\\u000a\\u0022\"";
+            case 24 -> "\"slash\"" + colon + "\"http:\\/\\/x\"";
+            case 25 -> "\"n\"" + colon + "[0.0000001,-0,100,-7,12345678901234567890123,0,1E5,2e-3]";
+            case 26 -> "\"f\"" + colon + "false";
+            case 27 -> "\"ints\"" + colon + "[100,-7,0,12345678901234567890123]";
+            case 28 -> "\"neg0\"" + colon + "-0";
+            case 29 -> "\"small\"" + colon + "0.0000001";
             default -> "\"org_id\"" + colon + "\"62640\"";
         };
     }
