@@ -61,19 +61,19 @@ public final class CustomerStateStore {
         Map<Long, Reads> reads = new HashMap<>();
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (Map.Entry<Long, LoadPlan> e : plans.entrySet()) {
-                String cid = Long.toString(e.getKey());
+                long cid = e.getKey();
                 // agg (with rev) first: a commit landing between these reads changes rev and fails the CAS
-                Response<Map<byte[], byte[]>> agg = pipeline.hgetAll(bytes(keys.agg(cid)));
-                Response<Map<byte[], byte[]>> ents = pipeline.hgetAll(bytes(keys.ents(cid)));
+                Response<Map<byte[], byte[]>> agg = pipeline.hgetAll(keys.aggKey(cid));
+                Response<Map<byte[], byte[]>> ents = pipeline.hgetAll(keys.entsKey(cid));
                 List<Long> orderIds = new ArrayList<>(e.getValue().orderIds());
                 Response<List<byte[]>> orders = null;
                 if (!orderIds.isEmpty()) {
                     byte[][] fields = orderIds.stream().map(id -> bytes(StateCodec.ordersField(id)))
                             .toArray(byte[][]::new);
-                    orders = pipeline.hmget(bytes(keys.orders(cid)), fields);
+                    orders = pipeline.hmget(keys.ordersKey(cid), fields);
                 }
                 long prefix = RECENT_SHOWN + orderIds.size() + recentSlack;
-                Response<List<byte[]>> recent = pipeline.zrevrange(bytes(keys.recent(cid)), 0, prefix - 1);
+                Response<List<byte[]>> recent = pipeline.zrevrange(keys.recentKey(cid), 0, prefix - 1);
                 reads.put(e.getKey(), new Reads(agg, ents, orders, orderIds, recent));
             }
             pipeline.sync();
@@ -106,9 +106,9 @@ public final class CustomerStateStore {
         long bytes = 0;
         for (Commit c : commits) {
             StateDelta d = c.delta();
-            String cid = Long.toString(d.customerId());
-            List<byte[]> keyList = List.of(bytes(keys.doc(cid)), bytes(keys.ents(cid)), bytes(keys.orders(cid)),
-                    bytes(keys.agg(cid)), bytes(keys.recent(cid)));
+            long cid = d.customerId();
+            List<byte[]> keyList = List.of(keys.docKey(cid), keys.entsKey(cid), keys.ordersKey(cid), keys.aggKey(cid),
+                    keys.recentKey(cid));
             List<byte[]> args = new ArrayList<>(8 + 2 * (d.entsSet().size() + d.ordersSet().size()
                     + d.aggSet().size() + d.recentAdd().size()) + d.aggDelete().size() + d.recentRemove().size());
             args.add(d.expectedRev() == 0 ? EMPTY : ascii(d.expectedRev()));

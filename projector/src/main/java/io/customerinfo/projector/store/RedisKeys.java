@@ -19,8 +19,16 @@ public final class RedisKeys {
     /** String with a lease: the instance running the rebuild. */
     public static final String REBUILD_LOCK = NAMESPACE + ":rebuild:lock";
 
+    private static final byte[] DOC = bytes("}:doc");
+    private static final byte[] ENTS = bytes("}:ents");
+    private static final byte[] ORDERS = bytes("}:orders");
+    private static final byte[] AGG = bytes("}:agg");
+    private static final byte[] RECENT = bytes("}:recent");
+
     private final int generation;
     private final String prefix;
+    /** {@code cinfo:g<N>:{}, the bytes every customer key starts with. */
+    private final byte[] customerPrefix;
     private final int ownerBuckets;
 
     public RedisKeys(int generation, int ownerBuckets) {
@@ -32,11 +40,52 @@ public final class RedisKeys {
         }
         this.generation = generation;
         this.prefix = NAMESPACE + ":g" + generation + ":";
+        this.customerPrefix = bytes(prefix + "{");
         this.ownerBuckets = ownerBuckets;
     }
 
     public int generation() {
         return generation;
+    }
+
+    /** {@link #doc}, {@link #ents}, ... as bytes, built without intermediate strings (ten per customer per poll). */
+    public byte[] docKey(long customerId) {
+        return customerKey(customerId, DOC);
+    }
+
+    public byte[] entsKey(long customerId) {
+        return customerKey(customerId, ENTS);
+    }
+
+    public byte[] ordersKey(long customerId) {
+        return customerKey(customerId, ORDERS);
+    }
+
+    public byte[] aggKey(long customerId) {
+        return customerKey(customerId, AGG);
+    }
+
+    public byte[] recentKey(long customerId) {
+        return customerKey(customerId, RECENT);
+    }
+
+    private byte[] customerKey(long customerId, byte[] suffix) {
+        if (customerId < 0) {
+            throw new IllegalArgumentException("customer ids are not negative: " + customerId);
+        }
+        int digits = 1;
+        for (long v = customerId / 10; v > 0; v /= 10) {
+            digits++;
+        }
+        byte[] key = new byte[customerPrefix.length + digits + suffix.length];
+        System.arraycopy(customerPrefix, 0, key, 0, customerPrefix.length);
+        long v = customerId;
+        for (int i = customerPrefix.length + digits - 1; i >= customerPrefix.length; i--) {
+            key[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        System.arraycopy(suffix, 0, key, customerPrefix.length + digits, suffix.length);
+        return key;
     }
 
     /** A {@code SCAN MATCH} pattern of every key of this generation (and of no other). */

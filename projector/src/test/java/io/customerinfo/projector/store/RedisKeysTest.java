@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,19 @@ class RedisKeysTest {
                         .replace("{{bucket}}", "{" + bucket + "}"));
         assertThat(keys.positions("grp"))
                 .isEqualTo(t.get("pos").asString().replace("{generation}", "7").replace("{{group}}", "{grp}"));
+    }
+
+    @Test
+    void keyBytesAreTheKeysInUtf8ForEveryNumberOfDigits() {
+        RedisKeys keys = new RedisKeys(12, 16);
+        for (long cid : new long[] {0, 7, 10, 62640, 999_999, 1_000_000, Long.MAX_VALUE}) {
+            String id = Long.toString(cid);
+            assertThat(new String(keys.docKey(cid), StandardCharsets.UTF_8)).isEqualTo(keys.doc(id));
+            assertThat(new String(keys.entsKey(cid), StandardCharsets.UTF_8)).isEqualTo(keys.ents(id));
+            assertThat(new String(keys.ordersKey(cid), StandardCharsets.UTF_8)).isEqualTo(keys.orders(id));
+            assertThat(new String(keys.aggKey(cid), StandardCharsets.UTF_8)).isEqualTo(keys.agg(id));
+            assertThat(new String(keys.recentKey(cid), StandardCharsets.UTF_8)).isEqualTo(keys.recent(id));
+        }
     }
 
     @Test
