@@ -1,6 +1,5 @@
 package io.customerinfo.core.decode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 
@@ -118,7 +117,7 @@ final class PlainRow {
                         if (escaped) {
                             return null;
                         }
-                        name = new String(json, stringStart + 1, i - stringStart - 1, StandardCharsets.UTF_8);
+                        name = MemberNames.of(json, stringStart + 1, i);
                     }
                 } else if (b == '\\') {
                     if (!canonicalEscape(json[++i])) {
