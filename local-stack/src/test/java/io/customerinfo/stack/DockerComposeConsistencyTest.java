@@ -142,6 +142,8 @@ class DockerComposeConsistencyTest {
             assertThat(Files.readString(ROOT.resolve(app).resolve("pom.xml")))
                     .as("%s/pom.xml attaches the executable jar as -exec", app)
                     .contains("<classifier>exec</classifier>");
+            // the projector runs the parallel collector, the query API the default G1 (README, "Deploy")
+            assertThat(dockerfile.contains("\"-XX:+UseParallelGC\"")).as(app).isEqualTo(app.equals("projector"));
         }
     }
 
