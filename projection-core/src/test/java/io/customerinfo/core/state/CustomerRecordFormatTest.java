@@ -22,8 +22,7 @@ class CustomerRecordFormatTest {
 
     @Test
     void theGoldenCustomerRendersTheSameFromTheLayoutFormAndFromTheOlderRowJson() {
-        CustomerState written = CustomerState.empty(Contract.GOLDEN_CUSTOMER);
-        Contract.sampleEvents().forEach(written::apply);
+        CustomerState written = goldenCustomer();
         StateDelta delta = written.delta();
         Map<String, byte[]> ents = new HashMap<>(delta.entsSet());
         byte[] layoutForm = ents.get(StateCodec.CUSTOMER_FIELD);
@@ -45,8 +44,7 @@ class CustomerRecordFormatTest {
 
     @Test
     void aDamagedLayoutRecordIsReportedWithItsCustomer() {
-        CustomerState written = CustomerState.empty(Contract.GOLDEN_CUSTOMER);
-        Contract.sampleEvents().forEach(written::apply);
+        CustomerState written = goldenCustomer();
         StateDelta delta = written.delta();
         Map<String, byte[]> ents = new HashMap<>(delta.entsSet());
         byte[] layoutForm = ents.get(StateCodec.CUSTOMER_FIELD);
@@ -54,6 +52,12 @@ class CustomerRecordFormatTest {
 
         assertThatThrownBy(() -> load(ents, delta)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("customer " + Contract.GOLDEN_CUSTOMER);
+    }
+
+    private static CustomerState goldenCustomer() {
+        CustomerState state = CustomerState.empty(Contract.GOLDEN_CUSTOMER);
+        Contract.sampleEvents().forEach(state::apply);
+        return state;
     }
 
     private static CustomerState load(Map<String, byte[]> ents, StateDelta delta) {

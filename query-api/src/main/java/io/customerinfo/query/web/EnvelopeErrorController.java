@@ -29,7 +29,7 @@ public class EnvelopeErrorController implements ErrorController {
         }
         ErrorCode code = EnvelopeErrorReportValve.forContainerStatus(status);
         if (code == ErrorCode.METHOD_NOT_ALLOWED && isApiPath(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
-            response.setHeader("Allow", "GET, POST, OPTIONS");
+            response.setHeader("Allow", QueryServlet.ALLOWED_METHODS);
         }
         response.setStatus(status);
         byte[] body = Envelope.error(code.errCode(), code.message());

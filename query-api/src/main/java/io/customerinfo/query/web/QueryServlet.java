@@ -25,6 +25,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 abstract class QueryServlet extends HttpServlet {
 
+    /** The {@code Allow} header of a 405 on the API's endpoints. */
+    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+
     private static final Logger log = LoggerFactory.getLogger(QueryServlet.class);
     private static final String BEARER = "Bearer ";
 
@@ -198,7 +201,7 @@ abstract class QueryServlet extends HttpServlet {
             response.setHeader("Connection", "close");
         }
         if (code == ErrorCode.METHOD_NOT_ALLOWED) {
-            response.setHeader("Allow", "GET, POST, OPTIONS");
+            response.setHeader("Allow", ALLOWED_METHODS);
         }
         if (code == ErrorCode.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
