@@ -16,6 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * connection but never one of the few request threads: with blocking reads, as many trickling
  * clients as there are threads stalled every other request. The body is bounded by size (1413) and
  * by time (1408); the callback then runs on a container thread with the whole body in memory.
+ *
+ * <p>A body that arrived with the request head (a small form in the same packet: nearly every real
+ * request) is taken on the request thread without going async, which costs Tomcat an async dispatch
+ * per request; only what Tomcat already holds is read there ({@code available()}), so that read never
+ * blocks. The rest of a body that did not all arrive is read as above, after what was already taken.
  */
 final class RequestBody implements ReadListener, AsyncListener {
 
@@ -41,28 +46,52 @@ final class RequestBody implements ReadListener, AsyncListener {
     private byte[] buffer;
     private int size;
 
-    private RequestBody(AsyncContext async, ServletInputStream in, int maxBytes, long declaredLength,
+    private RequestBody(AsyncContext async, ServletInputStream in, int maxBytes, byte[] buffer, int size,
             Callback callback) {
         this.async = async;
         this.in = in;
         this.maxBytes = maxBytes;
         this.callback = callback;
-        this.buffer = new byte[(int) Math.max(64, Math.min(maxBytes, declaredLength < 0 ? 1024 : declaredLength))];
+        this.buffer = buffer;
+        this.size = size;
     }
 
     /**
-     * Starts reading the body of {@code request} in the background; the request goes async and
-     * {@code callback} completes it. The caller has already checked a declared length against
-     * {@code maxBytes}.
+     * Reads the body of {@code request} and hands it to {@code callback}: at once when all of it has
+     * already arrived, else in the background (the request goes async and the callback completes it).
+     * The caller has already checked a declared length against {@code maxBytes}.
      */
     static void read(HttpServletRequest request, int maxBytes, long timeoutMillis, Callback callback)
             throws IOException {
+        long declared = request.getContentLengthLong();
+        ServletInputStream in = request.getInputStream();
+        byte[] buffer = new byte[declared > 0 ? (int) declared : Math.min(maxBytes, 1024)];
+        int size = declared > 0 ? readArrived(in, buffer, (int) declared) : 0;
+        if (declared > 0 && size == declared) {
+            callback.read(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(timeoutMillis);
-        RequestBody body = new RequestBody(async, request.getInputStream(), maxBytes,
-                request.getContentLengthLong(), callback);
+        RequestBody body = new RequestBody(async, in, maxBytes, buffer, size, callback);
         async.addListener(body);
-        body.in.setReadListener(body);
+        in.setReadListener(body);
+    }
+
+    /**
+     * Reads up to {@code length} bytes that Tomcat already holds, without blocking: in blocking mode
+     * {@code available()} counts only buffered bytes and never reads the socket.
+     */
+    private static int readArrived(ServletInputStream in, byte[] buffer, int length) throws IOException {
+        int size = 0;
+        while (size < length && in.available() > 0) {
+            int n = in.read(buffer, size, length - size);
+            if (n < 0) {
+                break;
+            }
+            size += n;
+        }
+        return size;
     }
 
     static boolean present(HttpServletRequest request) {

@@ -75,6 +75,27 @@ class SlowClientsWebTest extends WebTestSupport {
     }
 
     @Test
+    void theBodyPartThatCameWithTheHeadIsKeptWhenTheRestComesLater() throws Exception {
+        byte[] body = ("cid=" + Golden.CID).getBytes(StandardCharsets.US_ASCII);
+        int early = body.length - 2;
+        Socket socket = open();
+        OutputStream out = socket.getOutputStream();
+        // the head and all but the last two digits in one write: the server holds them before the rest is sent
+        byte[] head = head(body.length, "X-Api-Key: all-key");
+        byte[] first = new byte[head.length + early];
+        System.arraycopy(head, 0, first, 0, head.length);
+        System.arraycopy(body, 0, first, head.length, early);
+        out.write(first);
+        out.flush();
+        Thread.sleep(300); // the client's pace, not a wait for the server
+        out.write(body, early, body.length - early);
+        out.flush();
+        Response response = RawHttp.read(socket.getInputStream());
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(Golden.compactResponse());
+    }
+
+    @Test
     void aClientGoneMidBodyLeavesTheServerServing() throws IOException {
         for (int i = 0; i < STALLED; i++) {
             Socket socket = open();
