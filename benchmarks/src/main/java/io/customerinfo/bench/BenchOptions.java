@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param batchDuration      #5: wrk time per repetition
  * @param queryWarmUp        #4/#5: wrk load on the API before the first timed run (its JIT settles only after
  *                           about a minute of load on 2 cores)
+ * @param queryMethod        #4: how wrk asks for one customer: {@code POST} with a form body (what the app and the DMS
+ *                           send the legacy endpoint) or {@code GET} with the cid in the query string
  * @param connections        wrk connections
  * @param repetitions        runs per measurement; the table shows medians
  * @param only               measurement numbers to run (empty: all)
@@ -47,6 +49,7 @@ record BenchOptions(
         Duration wrkDuration,
         Duration batchDuration,
         Duration queryWarmUp,
+        String queryMethod,
         int connections,
         int repetitions,
         List<Integer> only,
@@ -78,6 +81,7 @@ record BenchOptions(
               --wrk-seconds N            #4 wrk seconds per run and target (default 30)
               --batch-seconds N          #5 wrk seconds per run (default 15)
               --query-warm-up-seconds N  #4/#5 wrk load on the API before timing (default 60; smoke 1)
+              --query-method POST|GET    #4 POST with a form body, as the clients send, or GET ?cid= (default POST)
               --connections N            wrk connections (default 64)
               --out FILE                 where the table goes (default benchmarks/results/bench-<date>.md)
               --work-dir DIR             temp data (broker log, Redis, app logs); default a new temp dir, deleted after
@@ -104,6 +108,7 @@ record BenchOptions(
         int wrkSeconds = smoke ? 2 : 30;
         int batchSeconds = smoke ? 2 : 15;
         int queryWarmUpSeconds = smoke ? 1 : 60;
+        String queryMethod = "POST";
         int connections = smoke ? 16 : 64;
         int repetitions = smoke ? 1 : 5;
         List<Integer> only = List.of();
@@ -140,6 +145,7 @@ record BenchOptions(
                 case "--wrk-seconds" -> wrkSeconds = positive(a, v);
                 case "--batch-seconds" -> batchSeconds = positive(a, v);
                 case "--query-warm-up-seconds" -> queryWarmUpSeconds = positive(a, v);
+                case "--query-method" -> queryMethod = method(a, v);
                 case "--connections" -> connections = positive(a, v);
                 case "--out" -> out = Path.of(v);
                 case "--work-dir" -> workDir = Path.of(v);
@@ -160,9 +166,16 @@ record BenchOptions(
         }
         return new BenchOptions(smoke, customers, events, warmUpPercent, historyOrders, historyCustomers, historyNewOrders,
                 freshnessRate, Duration.ofSeconds(freshnessSeconds), Duration.ofSeconds(freshnessWarmUpSeconds), queryCustomers, Duration.ofSeconds(wrkSeconds),
-                Duration.ofSeconds(batchSeconds), Duration.ofSeconds(queryWarmUpSeconds), connections, repetitions, only, out, workDir, appsDir, appJvm,
+                Duration.ofSeconds(batchSeconds), Duration.ofSeconds(queryWarmUpSeconds), queryMethod, connections, repetitions, only, out, workDir, appsDir, appJvm,
                 Optional.ofNullable(jfr), nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("REDIS_URL")),
                 wrk, nginx);
+    }
+
+    private static String method(String option, String value) {
+        if (!value.equals("POST") && !value.equals("GET")) {
+            throw new IllegalArgumentException(option + " must be POST or GET: " + value);
+        }
+        return value;
     }
 
     boolean runs(int measurement) {

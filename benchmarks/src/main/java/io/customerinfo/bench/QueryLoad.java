@@ -43,7 +43,7 @@ final class QueryLoad {
         rps.note(String.format("requests spread over %,d stored customers; stored views in Redis average %,.0f B", cids.size(), stored.averageBytes()));
         AppJvm api = ctx.queryApi();
         Path scripts = ctx.workDir.resolve("wrk");
-        Path info = Wrk.infoScript(scripts, cids);
+        Path info = Wrk.infoScript(scripts, cids, o.queryMethod());
         Path batchScript = Wrk.batchScript(scripts, cids, BATCH_SIZE);
         Wrk wrk = new Wrk(wrkPath.get(), WRK_THREADS, o.connections());
         Duration warm = o.queryWarmUp();
@@ -94,9 +94,10 @@ final class QueryLoad {
                                 base.requestsPerSecond(), base.p99Millis(), r.requestsPerSecond() / base.requestsPerSecond()),
                         peak / 1048576.0);
             }
-            rps.note(String.format("wrk -t%d -c%d -d%ds, GET with X-Api-Key over %,d customers; %d failed answers in all;"
+            rps.note(String.format("wrk -t%d -c%d -d%ds, %s with X-Api-Key over %,d customers; %d failed answers in all;"
                             + " last run's CPU per 10k requests: query API JVM %.2f s, Redis %.2f s",
-                    WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(), cids.size(), failures, apiCpuPer10k,
+                    WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(),
+                    o.queryMethod().equals("GET") ? "GET ?cid=" : "POST cid= form", cids.size(), failures, apiCpuPer10k,
                     redisCpuPer10k));
             for (int rep = 1; rep <= o.repetitions(); rep++) {
                 Wrk.Result r = wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), o.batchDuration());

@@ -36,4 +36,12 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> parse("--warm-up-percent", "0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
     }
+
+    @Test
+    void asksForACustomerAsTheClientsDoUnlessToldOtherwise() {
+        assertThat(parse().queryMethod()).isEqualTo("POST");
+        assertThat(parse("--query-method", "GET").queryMethod()).isEqualTo("GET");
+        assertThatThrownBy(() -> parse("--query-method", "PUT"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POST or GET");
+    }
 }
