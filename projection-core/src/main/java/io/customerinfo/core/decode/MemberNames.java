@@ -8,12 +8,16 @@ import java.util.Arrays;
  * about fifty members and the CRM sends the same names in every event, so a row's member map reuses each name and
  * its cached hash instead of decoding and hashing a new string for every member of every event.
  *
- * <p>A fixed table indexed by a cheap hash of the bytes (length, first and last bytes); a collision replaces the
- * slot. Entries are immutable, so threads racing on a slot at worst decode a name again.
+ * <p>A fixed table indexed by a hash of all the bytes, probed over {@value #PROBES} slots, so that the names of all
+ * five row kinds keep their strings (a hash of a few bytes had put {@code short_name} and {@code state_name}, among
+ * ten pairs of the CRM's names, in one slot, and each event of either decoded its name again). A name that finds its
+ * probe slots full replaces the first. Entries are immutable, so threads racing on a slot at worst decode a name
+ * again.
  */
 final class MemberNames {
 
-    private static final int SLOTS = 2048;
+    private static final int SLOTS = 4096;
+    private static final int PROBES = 4;
     private static final Entry[] TABLE = new Entry[SLOTS];
 
     private record Entry(byte[] bytes, String name) {
@@ -24,21 +28,23 @@ final class MemberNames {
 
     /** The name whose UTF-8 bytes (no escapes) are {@code bytes[from, to)}. */
     static String of(byte[] bytes, int from, int to) {
-        int n = to - from;
-        int h = n;
-        if (n > 0) {
-            h = h * 31 + bytes[from];
-            h = h * 31 + bytes[to - 1];
-            h = h * 31 + bytes[from + n / 2];
-            h = h * 31 + bytes[to - 1 - n / 3];
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
         }
-        int slot = (h ^ (h >>> 11)) & (SLOTS - 1);
-        Entry entry = TABLE[slot];
-        if (entry != null && Arrays.equals(entry.bytes, 0, entry.bytes.length, bytes, from, to)) {
-            return entry.name;
+        int home = (h ^ (h >>> 12)) & (SLOTS - 1);
+        int free = -1;
+        for (int p = 0; p < PROBES; p++) {
+            int slot = (home + p) & (SLOTS - 1);
+            Entry entry = TABLE[slot];
+            if (entry == null) {
+                free = free < 0 ? slot : free;
+            } else if (Arrays.equals(entry.bytes, 0, entry.bytes.length, bytes, from, to)) {
+                return entry.name;
+            }
         }
-        String name = new String(bytes, from, n, StandardCharsets.UTF_8);
-        TABLE[slot] = new Entry(Arrays.copyOfRange(bytes, from, to), name);
+        String name = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        TABLE[free < 0 ? home : free] = new Entry(Arrays.copyOfRange(bytes, from, to), name);
         return name;
     }
 }
