@@ -97,7 +97,7 @@ final class QueryLoad {
             rps.note(String.format("wrk -t%d -c%d -d%ds, %s with X-Api-Key over %,d customers; %d failed answers in all;"
                             + " last run's CPU per 10k requests: query API JVM %.2f s, Redis %.2f s",
                     WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(),
-                    o.queryMethod().equals("GET") ? "GET ?cid=" : "POST cid= form", cids.size(), failures, apiCpuPer10k,
+                    o.queryMethod() == BenchOptions.QueryMethod.GET ? "GET ?cid=" : "POST cid= form", cids.size(), failures, apiCpuPer10k,
                     redisCpuPer10k));
             for (int rep = 1; rep <= o.repetitions(); rep++) {
                 Wrk.Result r = wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), o.batchDuration());

@@ -11,27 +11,39 @@ import java.util.stream.Collectors;
 import redis.clients.jedis.Jedis;
 
 /**
- * Where Redis spends its time, by command ({@code INFO commandstats}): which share of a record's Redis cost is the
- * whole-view write, the state loads, the index reads. Commands a script runs are counted both on their own and
- * inside the script's {@code evalsha} time.
+ * Where Redis spends its time, by command ({@code INFO commandstats}, the difference of two snapshots, so that a
+ * given Redis keeps its own statistics): which share of a record's Redis cost is the whole-view write, the state
+ * loads, the index reads. Commands a script runs are counted both on their own and inside the script's
+ * {@code evalsha} time. Times are Redis's wall time inside each command: on a busy machine they include the moments
+ * Redis waited for the CPU.
  */
 final class RedisCommandTime {
 
-    /** One command's calls and microseconds since the last reset. */
+    /** One command's calls and microseconds. */
     record Command(String name, long calls, long micros) {
     }
 
     private RedisCommandTime() {
     }
 
-    /** Starts counting from zero ({@code CONFIG RESETSTAT}; the CPU counters of {@code INFO cpu} are not reset). */
-    static void reset(Jedis jedis) {
-        jedis.configResetStat();
-    }
-
-    /** Every command's calls and time since the last {@link #reset}, the most time first. */
+    /** Every command's calls and time so far. */
     static List<Command> read(Jedis jedis) {
         return parse(jedis.info("commandstats"));
+    }
+
+    /** What each command did between two snapshots, the most time first; commands that did nothing are left out. */
+    static List<Command> since(List<Command> before, List<Command> after) {
+        Map<String, Command> earlier = new LinkedHashMap<>();
+        before.forEach(c -> earlier.put(c.name(), c));
+        List<Command> delta = new ArrayList<>();
+        for (Command c : after) {
+            Command b = earlier.getOrDefault(c.name(), new Command(c.name(), 0, 0));
+            if (c.calls() > b.calls()) {
+                delta.add(new Command(c.name(), c.calls() - b.calls(), c.micros() - b.micros()));
+            }
+        }
+        delta.sort(Comparator.comparingLong(Command::micros).reversed());
+        return delta;
     }
 
     static List<Command> parse(String info) {

@@ -108,19 +108,23 @@ final class Wrk {
      * A wrk script that spreads requests for {@code crm/customer/info} over {@code cids}: {@code POST} with the cid
      * in a form body, as the clients send it, or {@code GET} with it in the query string.
      */
-    static Path infoScript(Path dir, List<String> cids, String method) {
-        String request = method.equals("GET")
+    static Path infoScript(Path dir, List<String> cids, BenchOptions.QueryMethod method) {
+        String headers = method == BenchOptions.QueryMethod.GET
+                ? "{ [\"X-Api-Key\"] = \"%s\" }".formatted(AppLauncher.API_KEY)
+                : "{ [\"X-Api-Key\"] = \"%s\", [\"Content-Type\"] = \"application/x-www-form-urlencoded\" }"
+                        .formatted(AppLauncher.API_KEY);
+        String request = method == BenchOptions.QueryMethod.GET
                 ? "wrk.format(\"GET\", \"/crm/customer/info?cid=\" .. cids[math.random(#cids)], headers)"
                 : "wrk.format(\"POST\", \"/crm/customer/info\", headers, \"cid=\" .. cids[math.random(#cids)])";
         return write(dir.resolve("info.lua"), cidTable(cids) + """
-                local headers = { ["X-Api-Key"] = "%s", ["Content-Type"] = "application/x-www-form-urlencoded" }
+                local headers = %s
                 function init(args)
                   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%%x+)") or "0", 16) %% 100000)
                 end
                 function request()
                   return %s
                 end
-                """.formatted(AppLauncher.API_KEY, request));
+                """.formatted(headers, request));
     }
 
     /** A wrk script that POSTs {@code batch_info} with {@code size} random cids per request. */

@@ -39,8 +39,8 @@ class BenchOptionsTest {
 
     @Test
     void asksForACustomerAsTheClientsDoUnlessToldOtherwise() {
-        assertThat(parse().queryMethod()).isEqualTo("POST");
-        assertThat(parse("--query-method", "GET").queryMethod()).isEqualTo("GET");
+        assertThat(parse().queryMethod()).isEqualTo(BenchOptions.QueryMethod.POST);
+        assertThat(parse("--query-method", "GET").queryMethod()).isEqualTo(BenchOptions.QueryMethod.GET);
         assertThatThrownBy(() -> parse("--query-method", "PUT"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POST or GET");
     }

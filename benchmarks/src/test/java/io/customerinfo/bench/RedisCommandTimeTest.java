@@ -27,4 +27,15 @@ class RedisCommandTimeTest {
         assertThat(RedisCommandTime.perRecord(RedisCommandTime.parse(INFO), 10, 2))
                 .isEqualTo("evalsha 200.0 µs (0.50 calls), hgetall 40.0 µs (2.00 calls)");
     }
+
+    @Test
+    void countsWhatEachCommandDidBetweenTwoSnapshots() {
+        List<RedisCommandTime.Command> before = RedisCommandTime.parse("""
+                cmdstat_set:calls=4,usec=60,usec_per_call=15.00
+                cmdstat_hgetall:calls=20,usec=400,usec_per_call=20.00
+                """);
+        List<RedisCommandTime.Command> after = RedisCommandTime.parse(INFO);
+        assertThat(RedisCommandTime.since(before, after)).containsExactly(
+                new RedisCommandTime.Command("evalsha", 5, 2000), new RedisCommandTime.Command("set", 6, 90));
+    }
 }

@@ -11,23 +11,33 @@ import java.util.Arrays;
  * <p>A fixed table indexed by a hash of all the bytes, probed over {@value #PROBES} slots, so that the names of all
  * five row kinds keep their strings (a hash of a few bytes had put {@code short_name} and {@code state_name}, among
  * ten pairs of the CRM's names, in one slot, and each event of either decoded its name again). A name that finds its
- * probe slots full replaces the first. Entries are immutable, so threads racing on a slot at worst decode a name
+ * probe slots full replaces the first. Names over {@value #MAX_CACHED_BYTES} bytes are not held (a poison record's
+ * member names must not fill the heap). Entries are immutable, so threads racing on a slot at worst decode a name
  * again.
  */
 final class MemberNames {
 
     private static final int SLOTS = 4096;
     private static final int PROBES = 4;
-    private static final Entry[] TABLE = new Entry[SLOTS];
+    /** Longer names (none of the CRM's is over 40 bytes) are decoded every time and never held. */
+    static final int MAX_CACHED_BYTES = 64;
+    private static final MemberNames SHARED = new MemberNames();
+
+    private final Entry[] table = new Entry[SLOTS];
 
     private record Entry(byte[] bytes, String name) {
     }
 
-    private MemberNames() {
+    /** The name whose UTF-8 bytes (no escapes) are {@code bytes[from, to)}, from the table the decoder shares. */
+    static String of(byte[] bytes, int from, int to) {
+        return SHARED.name(bytes, from, to);
     }
 
-    /** The name whose UTF-8 bytes (no escapes) are {@code bytes[from, to)}. */
-    static String of(byte[] bytes, int from, int to) {
+    /** The name whose UTF-8 bytes (no escapes) are {@code bytes[from, to)}, from this table. */
+    String name(byte[] bytes, int from, int to) {
+        if (to - from > MAX_CACHED_BYTES) {
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        }
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + bytes[i];
@@ -36,7 +46,7 @@ final class MemberNames {
         int free = -1;
         for (int p = 0; p < PROBES; p++) {
             int slot = (home + p) & (SLOTS - 1);
-            Entry entry = TABLE[slot];
+            Entry entry = table[slot];
             if (entry == null) {
                 free = free < 0 ? slot : free;
             } else if (Arrays.equals(entry.bytes, 0, entry.bytes.length, bytes, from, to)) {
@@ -44,7 +54,7 @@ final class MemberNames {
             }
         }
         String name = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-        TABLE[free < 0 ? home : free] = new Entry(Arrays.copyOfRange(bytes, from, to), name);
+        table[free < 0 ? home : free] = new Entry(Arrays.copyOfRange(bytes, from, to), name);
         return name;
     }
 }

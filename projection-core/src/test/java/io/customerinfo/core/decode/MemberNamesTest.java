@@ -53,14 +53,16 @@ class MemberNamesTest {
             }
         }
         assertThat(names).as("names in the sample events").hasSizeGreaterThan(80).contains("short_name", "state_name");
+        // a table of its own: the shared one holds whatever other tests decoded
+        MemberNames table = new MemberNames();
         Map<String, String> first = new HashMap<>();
         for (String name : names) {
-            first.put(name, of(name));
+            first.put(name, of(table, name));
         }
         // every name again, after all the others took their slots: the same instance, not a new decode
         List<String> changed = new ArrayList<>();
         for (String name : names) {
-            if (of(name) != first.get(name)) {
+            if (of(table, name) != first.get(name)) {
                 changed.add(name);
             }
         }
@@ -78,8 +80,19 @@ class MemberNamesTest {
         }
     }
 
-    private static String of(String name) {
+    @Test
+    void aLongNameIsDecodedButNotHeld() {
+        MemberNames table = new MemberNames();
+        String longName = "n".repeat(MemberNames.MAX_CACHED_BYTES + 1);
+        String first = of(table, longName);
+        assertThat(first).isEqualTo(longName);
+        assertThat(of(table, longName)).isEqualTo(longName).isNotSameAs(first);
+        String longest = "m".repeat(MemberNames.MAX_CACHED_BYTES);
+        assertThat(of(table, longest)).isSameAs(of(table, longest));
+    }
+
+    private static String of(MemberNames table, String name) {
         byte[] bytes = ("\"" + name + "\"").getBytes(StandardCharsets.UTF_8);
-        return MemberNames.of(bytes, 1, bytes.length - 1);
+        return table.name(bytes, 1, bytes.length - 1);
     }
 }

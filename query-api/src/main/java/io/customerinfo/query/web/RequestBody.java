@@ -17,10 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * clients as there are threads stalled every other request. The body is bounded by size (1413) and
  * by time (1408); the callback then runs on a container thread with the whole body in memory.
  *
- * <p>A body that arrived with the request head (a small form in the same packet: nearly every real
- * request) is taken on the request thread without going async, which costs Tomcat an async dispatch
- * per request; only what Tomcat already holds is read there ({@code available()}), so that read never
- * blocks. The rest of a body that did not all arrive is read as above, after what was already taken.
+ * <p>A body with a {@code Content-Length} that arrived with the request head (a small form in the same
+ * packet: nearly every real request) is taken on the request thread without going async, which costs
+ * Tomcat an async dispatch per request; only what Tomcat already holds is read there ({@code available()}),
+ * so that read never blocks. The rest of a body that did not all arrive is read as above, after what was
+ * already taken; a chunked body always is.
  */
 final class RequestBody implements ReadListener, AsyncListener {
 
