@@ -109,22 +109,24 @@ final class Wrk {
      * in a form body, as the clients send it, or {@code GET} with it in the query string.
      */
     static Path infoScript(Path dir, List<String> cids, BenchOptions.QueryMethod method) {
-        String headers = method == BenchOptions.QueryMethod.GET
-                ? "{ [\"X-Api-Key\"] = \"%s\" }".formatted(AppLauncher.API_KEY)
-                : "{ [\"X-Api-Key\"] = \"%s\", [\"Content-Type\"] = \"application/x-www-form-urlencoded\" }"
-                        .formatted(AppLauncher.API_KEY);
-        String request = method == BenchOptions.QueryMethod.GET
-                ? "wrk.format(\"GET\", \"/crm/customer/info?cid=\" .. cids[math.random(#cids)], headers)"
-                : "wrk.format(\"POST\", \"/crm/customer/info\", headers, \"cid=\" .. cids[math.random(#cids)])";
-        return write(dir.resolve("info.lua"), cidTable(cids) + """
-                local headers = %s
+        String headersAndRequest = switch (method) {
+            case GET -> """
+                    local headers = { ["X-Api-Key"] = "%s" }
+                    local function request_line(cid) return wrk.format("GET", "/crm/customer/info?cid=" .. cid, headers) end
+                    """;
+            case POST -> """
+                    local headers = { ["X-Api-Key"] = "%s", ["Content-Type"] = "application/x-www-form-urlencoded" }
+                    local function request_line(cid) return wrk.format("POST", "/crm/customer/info", headers, "cid=" .. cid) end
+                    """;
+        };
+        return write(dir.resolve("info.lua"), cidTable(cids) + headersAndRequest.formatted(AppLauncher.API_KEY) + """
                 function init(args)
-                  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%%x+)") or "0", 16) %% 100000)
+                  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
                 end
                 function request()
-                  return %s
+                  return request_line(cids[math.random(#cids)])
                 end
-                """.formatted(headers, request));
+                """);
     }
 
     /** A wrk script that POSTs {@code batch_info} with {@code size} random cids per request. */

@@ -67,9 +67,9 @@ final class RequestBody implements ReadListener, AsyncListener {
         long declared = request.getContentLengthLong();
         ServletInputStream in = request.getInputStream();
         byte[] buffer = new byte[declared > 0 ? (int) declared : Math.min(maxBytes, 1024)];
-        int size = declared > 0 ? readArrived(in, buffer, (int) declared) : 0;
-        if (declared > 0 && size == declared) {
-            callback.read(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+        int size = declared > 0 ? readArrived(in, buffer) : 0;
+        if (declared > 0 && size == buffer.length) {
+            callback.read(buffer);
             return;
         }
         AsyncContext async = request.startAsync();
@@ -80,13 +80,13 @@ final class RequestBody implements ReadListener, AsyncListener {
     }
 
     /**
-     * Reads up to {@code length} bytes that Tomcat already holds, without blocking: in blocking mode
-     * {@code available()} counts only buffered bytes and never reads the socket.
+     * Fills {@code buffer} with what Tomcat already holds of the body, without blocking: in blocking mode
+     * {@code available()} counts only buffered bytes and never reads the socket. Returns how many bytes it read.
      */
-    private static int readArrived(ServletInputStream in, byte[] buffer, int length) throws IOException {
+    private static int readArrived(ServletInputStream in, byte[] buffer) throws IOException {
         int size = 0;
-        while (size < length && in.available() > 0) {
-            int n = in.read(buffer, size, length - size);
+        while (size < buffer.length && in.available() > 0) {
+            int n = in.read(buffer, size, buffer.length - size);
             if (n < 0) {
                 break;
             }
