@@ -1,15 +1,19 @@
 package io.customerinfo.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -23,12 +27,13 @@ import io.customerinfo.embedded.FreePorts;
  * configured only through the environment variables of {@code docker-compose.yml}), on a free port.
  *
  * <p>While running, a sampler reads {@code jvm.memory.used{area=heap}} from the actuator twice a second and keeps
- * the peak: measurement #8.
+ * the peak (garbage included); {@link #liveHeap()} is what #8 judges.
  */
 final class AppJvm implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
+    private static final Pattern MAX_HEAP = Pattern.compile("-XX:MaxHeapSize=([0-9]+)");
     private static final AtomicInteger STARTED = new AtomicInteger();
 
     private final String name;
@@ -129,6 +134,55 @@ final class AppJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** The heap after a full collection (the live data plus the collector's slack) and the most it may grow to. */
+    record HeapAfterGc(long liveBytes, long maxBytes) {
+        double liveMiB() {
+            return liveBytes / 1048576.0;
+        }
+
+        double maxMiB() {
+            return maxBytes / 1048576.0;
+        }
+    }
+
+    /**
+     * A full GC ({@code jcmd GC.run}, i.e. {@code System.gc()}), then the heap used: what the app really holds now,
+     * garbage excluded, so the figure can exceed a target only when the live data does. Also the JVM's
+     * {@code MaxHeapSize}: a target at or above it cannot be missed, the caller must not judge one.
+     */
+    HeapAfterGc liveHeap() {
+        jcmd("GC.run");
+        long used = heapUsed();
+        Matcher max = MAX_HEAP.matcher(jcmd("VM.flags"));
+        if (used < 0 || !max.find()) {
+            throw new IllegalStateException(name + ": no heap figure after GC.run (actuator answered " + used + ")");
+        }
+        return new HeapAfterGc(used, Long.parseLong(max.group(1)));
+    }
+
+    /** {@code jcmd <pid> <command>} with the jcmd of the JDK the app runs on; its output. */
+    private String jcmd(String command) {
+        Path jcmd = ProcessHandle.of(pid()).flatMap(h -> h.info().command())
+                .map(java -> Path.of(java).resolveSibling("jcmd"))
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "jcmd"));
+        if (!Files.isExecutable(jcmd)) {
+            jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        }
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(jcmd + " " + pid() + " " + command + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running jcmd " + command, e);
         }
     }
 

@@ -53,13 +53,25 @@ final class Measurement {
         return this;
     }
 
-    Measurement skip(String reason) {
+    /** Drops the target: the figure is reported, not judged ({@code why} says why it could not miss). */
+    Measurement unjudged(String why) {
+        this.valueTarget = null;
+        this.ratioTarget = null;
+        this.targetText = "(" + targetText + ")";
+        return note(why);
+    }
+
+        Measurement skip(String reason) {
         this.skipped = true;
         return note(reason);
     }
 
     void fail(Exception e) {
         this.failure = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    }
+
+    boolean judged() {
+        return valueTarget != null || ratioTarget != null;
     }
 
     boolean hasValues() {
@@ -104,8 +116,8 @@ final class Measurement {
 
     /** {@code | id | what | median | baseline | ratio | target | verdict | runs |} */
     String row() {
-        String median = values.isEmpty() ? "-" : fmt(medianValue()) + " " + unit;
-        String base = baselines.isEmpty() ? "-" : fmt(Stats.median(baselines)) + " " + unit;
+        String median = values.isEmpty() ? "-" : withUnit(medianValue());
+        String base = baselines.isEmpty() ? "-" : withUnit(Stats.median(baselines));
         String ratio = baselines.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", medianRatio());
         String runs = values.isEmpty() ? "-" : String.join(", ", values.stream().map(Measurement::fmt).toList());
         if (!baselines.isEmpty()) {
@@ -123,9 +135,17 @@ final class Measurement {
         return note;
     }
 
+    /** A figure and its unit; an infinite one (a probe that was never answered) is a timeout, not a number. */
+    private String withUnit(double v) {
+        return Double.isInfinite(v) ? fmt(v) : fmt(v) + " " + unit;
+    }
+
     static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
+        }
+        if (Double.isInfinite(v)) {
+            return "timeout";
         }
         double a = Math.abs(v);
         if (a >= 1000) {

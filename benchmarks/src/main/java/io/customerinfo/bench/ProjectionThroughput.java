@@ -61,9 +61,8 @@ final class ProjectionThroughput {
                 long peak = projector.stopHeapSampling();
                 double rate = drained.segmentRate(1);
                 throughput.add(rate, raw);
-                if (peak > 0) {
-                    heap.add(peak / 1048576.0);
-                }
+                AppJvm.HeapAfterGc live = projector.liveHeap();
+                HeapTarget.add(heap, live);
                 double projRedisCpu = redisCpu(ctx) - redisCpu;
                 double projectorCpu = projector.cpuSeconds() - appCpu;
                 String commandTime;
@@ -74,8 +73,8 @@ final class ProjectionThroughput {
                 ctx.log("#1 run %d: Redis wall time per record by command (whole drain; script commands also inside evalsha; hvals is this benchmark's position poll): %s",
                         rep, commandTime);
                 double cold = drained.overallRate();
-                ctx.log("#1 run %d: projector %,.0f records/s (%.2f of baseline; from a cold start to the end %,.0f/s), peak heap %.0f MiB; CPU: projector JVM %.1f s, Redis %.1f s",
-                        rep, rate, rate / raw, cold, peak / 1048576.0, projectorCpu, projRedisCpu);
+                ctx.log("#1 run %d: projector %,.0f records/s (%.2f of baseline; from a cold start to the end %,.0f/s), peak heap %.0f MiB, live after GC %.0f of %.0f MiB; CPU: projector JVM %.1f s, Redis %.1f s",
+                        rep, rate, rate / raw, cold, peak / 1048576.0, live.liveMiB(), live.maxMiB(), projectorCpu, projRedisCpu);
                 if (rep == o.repetitions()) {
                     throughput.note(String.format("last run's rate from the projector's first record to the last (cold JIT included): %,.0f records/s", cold));
                     throughput.note(String.format("last run's CPU per 100k records: projector JVM %.2f s, Redis %.2f s (raw baseline: Redis %.2f s; its consumer runs in the benchmark's JVM)",

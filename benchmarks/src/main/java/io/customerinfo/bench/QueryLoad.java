@@ -85,14 +85,13 @@ final class QueryLoad {
                     rps.add(r.requestsPerSecond(), base.requestsPerSecond());
                 }
                 p99.add(r.p99Millis());
-                if (peak > 0) {
-                    heap.add(peak / 1048576.0);
-                }
-                ctx.log("#4 run %d: API %,.0f req/s p50 %.2f ms p99 %.2f ms (%d failed)%s, peak heap %.0f MiB", rep,
+                AppJvm.HeapAfterGc live = api.liveHeap();
+                HeapTarget.add(heap, live);
+                ctx.log("#4 run %d: API %,.0f req/s p50 %.2f ms p99 %.2f ms (%d failed)%s, peak heap %.0f MiB, live after GC %.0f MiB", rep,
                         r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.failures(),
                         base == null ? "" : String.format(", nginx %,.0f req/s p99 %.2f ms (ratio %.2f)",
                                 base.requestsPerSecond(), base.p99Millis(), r.requestsPerSecond() / base.requestsPerSecond()),
-                        peak / 1048576.0);
+                        peak / 1048576.0, live.liveMiB());
             }
             rps.note(String.format("wrk -t%d -c%d -d%ds, %s with X-Api-Key over %,d customers; %d failed answers in all;"
                             + " last run's CPU per 10k requests: query API JVM %.2f s, Redis %.2f s",

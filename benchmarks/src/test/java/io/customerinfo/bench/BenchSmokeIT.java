@@ -36,7 +36,7 @@ class BenchSmokeIT {
         String table = Files.readString(out);
         assertThat(exit).as("exit code; output:\n%s", bytes).isZero();
         assertThat(table).contains("| 1 | projection throughput", "| 2 |", "| 3 | freshness p99", "| 4 |", "| 5 |",
-                "| 6 |", "| 7 |", "| 8 | projector peak heap");
+                "| 6 |", "| 7 |", "| 8 | projector live heap");
         assertThat(table).doesNotContain("failed:").doesNotContain("| failed");
         assertThat(table).containsPattern("\\| 1 \\| projection throughput[^|]*\\| [0-9,.]+ records/s");
         assertThat(table).containsPattern("\\| 3 \\| freshness p99[^|]*\\| [0-9,.]+ ms");

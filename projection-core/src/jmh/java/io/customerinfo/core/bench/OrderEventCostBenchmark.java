@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +30,7 @@ import io.customerinfo.core.event.Op;
 import io.customerinfo.core.event.OrderData;
 import io.customerinfo.core.render.DocumentRenderer;
 import io.customerinfo.core.state.CustomerState;
+import io.customerinfo.core.state.RecentEntry;
 import io.customerinfo.core.state.StateCodec;
 import io.customerinfo.core.state.StateDelta;
 
@@ -44,6 +49,12 @@ public class OrderEventCostBenchmark {
     private static final long CUSTOMER = 62640;
     private static final Instant NOW = OffsetDateTime.parse("2020-06-16T10:00:00+08:00").toInstant();
     private static final long START = Instant.parse("2015-01-01T00:00:00Z").getEpochSecond();
+    private static final int RECENT_LOADED = 11;
+    /** Redis's order for a reverse range: score descending, equal scores by member bytes descending. */
+    private static final Comparator<StateDelta.ScoredMember> ZREVRANGE_ORDER = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : Arrays.compareUnsigned(b.member(), a.member());
+    };
 
     @Param({"10", "100000"})
     public int orders;
@@ -54,11 +65,11 @@ public class OrderEventCostBenchmark {
     private long[] createdAt;
     private long version;
 
-    // the same customer as Redis bytes, kept current by the loadApplyDeltaRender benchmark
+    // the same customer as Redis bytes (its recent sorted set in full), kept current by loadApplyDeltaRender
     private Map<String, byte[]> ents;
     private Map<String, byte[]> orderRecords;
     private Map<String, byte[]> agg;
-    private List<byte[]> recentTop;
+    private NavigableSet<StateDelta.ScoredMember> recent;
 
     @Setup
     public void setUp() {
@@ -88,9 +99,24 @@ public class OrderEventCostBenchmark {
         orderRecords = new HashMap<>(initial.ordersSet());
         agg = new HashMap<>(initial.aggSet());
         state.markCommitted(initial.newRev());
-        List<byte[]> recent = new ArrayList<>();
-        state.recentOrders().stream().limit(11).forEach(e -> recent.add(e.member()));
-        recentTop = recent;
+        recent = new TreeSet<>(ZREVRANGE_ORDER);
+        recent.addAll(initial.recentAdd());
+        if (recent.size() != state.recentOrders().size()) {
+            throw new IllegalStateException("the initial delta holds " + recent.size() + " recent members, the state "
+                    + state.recentOrders().size());
+        }
+    }
+
+    /** What {@code ZREVRANGE recent 0 10} returns: the projector loads the shown 10 plus one per order it applies. */
+    private List<byte[]> recentTop() {
+        List<byte[]> top = new ArrayList<>(RECENT_LOADED);
+        for (StateDelta.ScoredMember m : recent) {
+            if (top.size() == RECENT_LOADED) {
+                break;
+            }
+            top.add(m.member());
+        }
+        return top;
     }
 
     private ChangeEvent orderEvent(int index, long v) {
@@ -120,12 +146,16 @@ public class OrderEventCostBenchmark {
         if (record != null) {
             one.put(field, record);
         }
-        CustomerState loaded = StateCodec.load(CUSTOMER, CustomerState.DEFAULT_ZONE, ents, one, agg, recentTop);
+        CustomerState loaded = StateCodec.load(CUSTOMER, CustomerState.DEFAULT_ZONE, ents, one, agg, recentTop());
         loaded.apply(orderEvent(index, ++version));
         StateDelta delta = loaded.delta();
         orderRecords.putAll(delta.ordersSet());
         agg.putAll(delta.aggSet());
         delta.aggDelete().forEach(agg::remove);
+        // a member's score is its created_at, which the member spells: the set finds it in log n
+        delta.recentRemove().forEach(member -> recent.remove(new StateDelta.ScoredMember(member,
+                RecentEntry.fromMember(member).score())));
+        recent.addAll(delta.recentAdd());
         return renderer.render(loaded, NOW).orElseThrow();
     }
 }
