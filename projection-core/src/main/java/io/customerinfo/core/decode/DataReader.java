@@ -205,8 +205,11 @@ final class DataReader {
                 }
                 case "amount" -> amount = amount(parser, token, "data.amount");
                 case "paid_amount" -> paid = amount(parser, token, "data.paid_amount");
-                default -> parser.skipChildren();
+                default -> {
+                }
             }
+            // past the value, whatever it was (a no-op on a scalar or a value already skipped)
+            parser.skipChildren();
         }
         long id = requiredId(idText, "data.id");
         long customerId = requiredId(customerIdText, "data.customer_id");
@@ -245,6 +248,7 @@ final class DataReader {
         return cents;
     }
 
+    /** Leaves the parser on the value: the caller copies or skips it. */
     private String stringOrViolation(JsonParser parser, JsonToken token, String what) {
         if (token == JsonToken.VALUE_STRING) {
             return parser.getString();

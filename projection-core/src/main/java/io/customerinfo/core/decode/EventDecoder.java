@@ -19,7 +19,9 @@ import tools.jackson.core.ObjectReadContext;
 /**
  * Kafka record (topic, key, value) -> {@link ChangeEvent}, or a rejection naming the reason.
  *
- * <p>Never throws. One streaming pass over the value; the checks are the ones the JSON Schemas in
+ * <p>Rejects every input it cannot accept with a {@link RejectReason}, which always blames the input: any
+ * exception that escapes {@link #decode} is a bug in this class, and the caller files it as such. One
+ * streaming pass over the value; the checks are the ones the JSON Schemas in
  * {@code schemas/} state (a unit test holds the two together), plus the rules a schema cannot say:
  * topic vs entity, key vs id, data vs envelope. Thread-safe.
  */
@@ -73,9 +75,8 @@ public final class EventDecoder {
         try {
             return decodeJson(kind, key, value);
         } catch (JacksonException e) {
+            // includes StreamConstraintsException: nesting deeper than the parser's limit, before any recursion
             return new Rejected(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Rejected(RejectReason.MALFORMED_JSON, String.valueOf(e));
         }
     }
 
@@ -105,11 +106,11 @@ public final class EventDecoder {
         while ((name = parser.nextName()) != null) {
             JsonToken token = parser.nextToken();
             switch (name) {
-                case "event_id" -> env.eventId = token == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "op" -> env.op = token == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "entity" -> env.entity = token == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "id" -> env.id = token == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "customer_id" -> env.customerId = token == JsonToken.VALUE_STRING ? parser.getString() : null;
+                case "event_id" -> env.eventId = stringOrSkip(parser, token);
+                case "op" -> env.op = stringOrSkip(parser, token);
+                case "entity" -> env.entity = stringOrSkip(parser, token);
+                case "id" -> env.id = stringOrSkip(parser, token);
+                case "customer_id" -> env.customerId = stringOrSkip(parser, token);
                 case "version" -> {
                     env.versionPresent = true;
                     env.version = positiveLong(parser, token, 1);
@@ -126,6 +127,15 @@ public final class EventDecoder {
                 default -> parser.skipChildren();
             }
         }
+    }
+
+    /** The text of a string token, else {@code null} with the value (a whole object or array) skipped. */
+    private static String stringOrSkip(JsonParser parser, JsonToken token) {
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getString();
+        }
+        parser.skipChildren();
+        return null;
     }
 
     /** The value when it is an integer token >= min that fits in a long, else -1. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.customerinfo.core.decode.DecodeResult.Decoded;
@@ -55,6 +56,9 @@ class EventDecoderTest {
                 reject(RejectReason.SCHEMA_VIOLATION, "an array", CONTACT, r -> r.value = "[1,2]".getBytes(StandardCharsets.UTF_8)),
                 reject(RejectReason.SCHEMA_VIOLATION, "a string", CONTACT, r -> r.value = "\"x\"".getBytes(StandardCharsets.UTF_8)),
                 reject(RejectReason.SCHEMA_VIOLATION, "no event_id", CONTACT, r -> r.json().remove("event_id")),
+                reject(RejectReason.SCHEMA_VIOLATION, "event_id an object", CONTACT, r -> r.json().putObject("event_id").put("a", 1)),
+                reject(RejectReason.SCHEMA_VIOLATION, "op an array", CONTACT, r -> r.json().putArray("op").add("upsert")),
+                reject(RejectReason.SCHEMA_VIOLATION, "id an object", CONTACT, r -> r.json().putObject("id")),
                 reject(RejectReason.SCHEMA_VIOLATION, "empty event_id", CONTACT, r -> r.json().put("event_id", "")),
                 reject(RejectReason.SCHEMA_VIOLATION, "unknown op", CONTACT, r -> r.json().put("op", "merge")),
                 reject(RejectReason.SCHEMA_VIOLATION, "no entity", CONTACT, r -> r.json().remove("entity")),
@@ -76,6 +80,8 @@ class EventDecoderTest {
                 reject(RejectReason.SCHEMA_VIOLATION, "order created_at not digits", ORDER, r -> r.data().put("created_at", "2020-06-15")),
                 reject(RejectReason.SCHEMA_VIOLATION, "order without amount", ORDER, r -> r.data().remove("amount")),
                 reject(RejectReason.SCHEMA_VIOLATION, "order without status", ORDER, r -> r.data().remove("status")),
+                reject(RejectReason.SCHEMA_VIOLATION, "order status an object", ORDER, r -> r.data().putObject("status").put("a", 1)),
+                reject(RejectReason.SCHEMA_VIOLATION, "order data.id an array", ORDER, r -> r.data().putArray("id").add("1")),
                 reject(RejectReason.SCHEMA_VIOLATION, "order without sales_order_sn", ORDER, r -> r.data().remove("sales_order_sn")),
                 reject(RejectReason.ENTITY_TOPIC_MISMATCH, "contact on crm.address", CONTACT, r -> r.topic = "crm.address"),
                 reject(RejectReason.ENTITY_TOPIC_MISMATCH, "order on crm.customer", ORDER, r -> r.topic = "crm.customer"),
@@ -218,6 +224,27 @@ class EventDecoderTest {
         ChangeEvent event = decoded(record);
         assertThat(event.orderData().amountCents()).isEqualTo(10);
         assertThat(event.orderData().paidAmountCents()).isEqualTo(100000000099L);
+    }
+
+    /**
+     * Deep nesting is the parser's limit (a JacksonException), not a StackOverflowError: in the envelope
+     * (skipped), in a customer row and a child row (copied member by member), far beyond the limit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"envelope member, 1, '{\"event_id\"', '{\"deep\":%s,\"event_id\"'",
+            "customer row member, 0, '\"data\":{', '\"data\":{\"deep\":%s,'",
+            "contact row member, 1, '\"data\":{', '\"data\":{\"deep\":%s,'",
+            "envelope data, 1, '\"data\":{', '\"data\":%s,\"x\":{'"})
+    void valuesNestedTooDeepAreMalformedJson(String where, int sample, String find, String replace) {
+        MutableRecord record = MutableRecord.sample(sample);
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        byte[] value = replaceFirst(record.value, find, replace.formatted(nested).getBytes(StandardCharsets.UTF_8));
+
+        DecodeResult result = decoder.decode(record.topic, record.key, value);
+
+        assertThat(result).isInstanceOf(Rejected.class);
+        assertThat(((Rejected) result).reason()).as(((Rejected) result).detail()).isEqualTo(RejectReason.MALFORMED_JSON);
+        assertThat(((Rejected) result).detail()).contains("nesting depth");
     }
 
     @Test

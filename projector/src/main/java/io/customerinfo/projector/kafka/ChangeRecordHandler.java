@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.customerinfo.core.decode.DecodeResult;
 import io.customerinfo.core.decode.EventDecoder;
@@ -16,17 +19,32 @@ import io.customerinfo.projector.projection.ReceivedEvent;
 /**
  * The Kafka adapter: decodes each record of a poll, dead-letters the rejected ones, skips compaction
  * tombstones, and hands the decoded events to the projection in one call.
+ *
+ * <p>A decoder's rejection blames the input. An exception from the decoder is a bug in our code: the
+ * record is dead-lettered under {@link #INTERNAL_ERROR}, logged with its stack trace and counted as its
+ * own outcome, and the rest of the poll goes on.
  */
 public final class ChangeRecordHandler implements PollHandler {
 
-    /** Reason code of a record the decoder threw on (not one of its {@code RejectReason}s). */
-    public static final String DECODER_FAILURE = "decoder_failure";
+    /** Reason code of a record our code failed on (not one of the decoder's {@code RejectReason}s). */
+    public static final String INTERNAL_ERROR = "internal_error";
 
-    private final EventDecoder decoder;
-    private final BatchProjection projection;
+    private static final Logger log = LoggerFactory.getLogger(ChangeRecordHandler.class);
+
+    /** What the handler needs of a decoder; a seam for tests that must make it fail. */
+    interface RecordDecoder {
+        DecodeResult decode(String topic, byte[] key, byte[] value);
+    }
+
+    private final RecordDecoder decoder;
+    private final Consumer<List<ReceivedEvent>> projection;
     private final ProjectorMetrics metrics;
 
     public ChangeRecordHandler(EventDecoder decoder, BatchProjection projection, ProjectorMetrics metrics) {
+        this(decoder::decode, projection::apply, metrics);
+    }
+
+    ChangeRecordHandler(RecordDecoder decoder, Consumer<List<ReceivedEvent>> projection, ProjectorMetrics metrics) {
         this.decoder = decoder;
         this.projection = projection;
         this.metrics = metrics;
@@ -35,30 +53,34 @@ public final class ChangeRecordHandler implements PollHandler {
     @Override
     public void handle(List<ConsumerRecord<byte[], byte[]>> records, DeadLetterPublisher.Batch deadLetters) {
         List<ReceivedEvent> events = new ArrayList<>(records.size());
+        // per topic: skipped, dead-lettered, internal errors
         Map<String, long[]> skippedAndRejected = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             DecodeResult result;
             try {
                 result = decoder.decode(record.topic(), record.key(), record.value());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 // a decoder bug must not block the partition: the record is kept in the dead-letter topic
-                deadLetters.send(record, DECODER_FAILURE, e.toString());
-                skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[2])[1]++;
+                log.error("Decoder failed on {}-{}@{}; dead-lettered as {}", record.topic(), record.partition(),
+                        record.offset(), INTERNAL_ERROR, e);
+                deadLetters.send(record, INTERNAL_ERROR, e.toString());
+                skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[3])[2]++;
                 continue;
             }
             if (result instanceof DecodeResult.Decoded decoded) {
                 events.add(new ReceivedEvent(decoded.event(), record.topic(), record.timestamp()));
             } else if (result instanceof DecodeResult.Rejected rejected) {
                 deadLetters.send(record, rejected.reason().code(), rejected.detail());
-                skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[2])[1]++;
+                skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[3])[1]++;
             } else {
-                skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[2])[0]++;
+                skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[3])[0]++;
             }
         }
-        projection.apply(events);
+        projection.accept(events);
         skippedAndRejected.forEach((topic, counts) -> {
             metrics.event(topic, ProjectorMetrics.Outcome.SKIPPED, counts[0]);
             metrics.event(topic, ProjectorMetrics.Outcome.DEAD_LETTERED, counts[1]);
+            metrics.event(topic, ProjectorMetrics.Outcome.INTERNAL_ERROR, counts[2]);
         });
     }
 }

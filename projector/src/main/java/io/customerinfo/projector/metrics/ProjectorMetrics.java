@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The projector's meters (Prometheus names in brackets):
  * <ul>
- * <li>{@code projector.events} {topic, outcome} [projector_events_total]: applied, stale, duplicate, dead_lettered,
- * skipped</li>
+ * <li>{@code projector.events} {topic, outcome} [projector_events_total]: applied, stale, duplicate, dead_lettered
+ * (the input was rejected), internal_error (our code threw on it; dead-lettered too, and logged), skipped</li>
  * <li>{@code projector.consumer.lag} {topic, partition} [projector_consumer_lag]: records behind the log end</li>
  * <li>{@code projector.projection.latency} {since=occurred_at|record_timestamp}: commit time minus the event's
  * {@code occurred_at} / the Kafka record timestamp (histogram)</li>
@@ -31,7 +31,7 @@ import io.micrometer.core.instrument.Timer;
 public final class ProjectorMetrics {
 
     public enum Outcome {
-        APPLIED, STALE, DUPLICATE, DEAD_LETTERED, SKIPPED;
+        APPLIED, STALE, DUPLICATE, DEAD_LETTERED, INTERNAL_ERROR, SKIPPED;
 
         public String tag() {
             return name().toLowerCase();
