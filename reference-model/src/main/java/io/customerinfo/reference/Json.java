@@ -42,6 +42,16 @@ public final class Json {
         return comparable(documentJson.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The document as compact JSON text, every member kept in order. */
+    public static String compact(JsonNode document) {
+        return MAPPER.writeValueAsString(document);
+    }
+
+    /** {@link #compact(JsonNode)} of JSON bytes: the same text for the same parsed JSON, member order included. */
+    public static String compact(byte[] documentJson) {
+        return compact(MAPPER.readTree(documentJson));
+    }
+
     public static JsonNode parse(byte[] json) {
         return MAPPER.readTree(json);
     }
