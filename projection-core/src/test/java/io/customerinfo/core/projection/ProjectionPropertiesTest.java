@@ -48,6 +48,18 @@ class ProjectionPropertiesTest {
         assertThat(compact(shuffled)).as("the reference model's documents").isEqualTo(referenceDocuments(delivered));
     }
 
+    @Provide
+    Arbitrary<List<Contract.Record>> orderHeavyHistories() {
+        return Worlds.orderHeavyRecordHistories();
+    }
+
+    @Property(tries = 100)
+    void manyOrdersGiveTheReferenceModelsOrderListAndSums(@ForAll("orderHeavyHistories") List<Contract.Record> records,
+                                                          @ForAll Random random) {
+        List<Contract.Record> delivered = Worlds.shuffledWithDuplicates(records, random);
+        assertThat(compact(documents(Worlds.decode(delivered)))).isEqualTo(referenceDocuments(delivered));
+    }
+
     @Property(tries = 150)
     void afterEveryRecordEachDocumentIsTheReferenceModels(@ForAll("histories") List<Contract.Record> records,
                                                          @ForAll Random random) {

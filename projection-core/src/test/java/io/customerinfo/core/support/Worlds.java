@@ -53,13 +53,18 @@ public final class Worlds {
 
     /** Mostly orders, up to 30 per customer, for two customers: exercises the recent-orders prefix. */
     public static Arbitrary<List<ChangeEvent>> orderHeavyHistories() {
+        return orderHeavyRecordHistories().map(Worlds::decode);
+    }
+
+    /** {@link #orderHeavyHistories()} as Kafka records. */
+    public static Arbitrary<List<Contract.Record>> orderHeavyRecordHistories() {
         Arbitrary<Step> step = Combinators.combine(
                 Arbitraries.frequency(net.jqwik.api.Tuple.of(1, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(12, 4)),
                 Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, 6).map(i -> i == 0),
                 Arbitraries.integers().between(1, 2),
                 Arbitraries.integers().between(0, 1000)).as(Step::new);
-        return step.list().ofMinSize(20).ofMaxSize(120).map(Worlds::events);
+        return step.list().ofMinSize(20).ofMaxSize(120).map(Worlds::records);
     }
 
     /** The steps as events, versions growing per entity in step order. */
