@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,11 +60,11 @@ final class DocumentAssembly {
 
     /** The document of the live customer {@code customer}, with every entity's latest change in {@code latest}. */
     static ObjectNode assemble(Change customer, Collection<Change> latest, Instant now, ZoneId zone) {
-        String customerId = customer.id();
-        List<Change> contacts = liveChildren(latest, Entity.CONTACT, customerId);
-        List<Change> addresses = liveChildren(latest, Entity.ADDRESS, customerId);
-        List<Change> invoices = liveChildren(latest, Entity.INVOICE, customerId);
-        List<Change> orders = liveChildren(latest, Entity.ORDER, customerId).stream()
+        Map<Entity, List<Change>> children = liveChildren(latest, customer.id());
+        List<Change> contacts = children.get(Entity.CONTACT);
+        List<Change> addresses = children.get(Entity.ADDRESS);
+        List<Change> invoices = children.get(Entity.INVOICE);
+        List<Change> orders = children.get(Entity.ORDER).stream()
                 .filter(o -> !o.row().get("status").asString().equals("cancelled")).toList();
 
         ObjectNode row = customer.row();
@@ -112,17 +113,23 @@ final class DocumentAssembly {
         return doc;
     }
 
-    /** Live entities of one kind whose latest version names {@code customerId}, default first, then by id. */
-    private static List<Change> liveChildren(Collection<Change> latest, Entity entity, String customerId) {
-        List<Change> children = new ArrayList<>();
+    /**
+     * The live entities of each child kind whose latest version names {@code customerId} (one scan of every
+     * entity); contacts, addresses and invoices default first, then by numeric id.
+     */
+    private static Map<Entity, List<Change>> liveChildren(Collection<Change> latest, String customerId) {
+        Map<Entity, List<Change>> children = new EnumMap<>(Entity.class);
+        for (Entity kind : List.of(Entity.CONTACT, Entity.ADDRESS, Entity.INVOICE, Entity.ORDER)) {
+            children.put(kind, new ArrayList<>());
+        }
         for (Change c : latest) {
-            if (c.entity() == entity && !c.isDelete() && c.customerId().equals(customerId)) {
-                children.add(c);
+            if (c.entity() != Entity.CUSTOMER && !c.isDelete() && c.customerId().equals(customerId)) {
+                children.get(c.entity()).add(c);
             }
         }
-        if (entity != Entity.ORDER) {
-            children.sort(DEFAULT_FIRST_THEN_ID);
-        }
+        children.get(Entity.CONTACT).sort(DEFAULT_FIRST_THEN_ID);
+        children.get(Entity.ADDRESS).sort(DEFAULT_FIRST_THEN_ID);
+        children.get(Entity.INVOICE).sort(DEFAULT_FIRST_THEN_ID);
         return children;
     }
 
