@@ -101,6 +101,24 @@ class ContractRulesTest {
         assertFalse(model.customerIds().contains("2"));
     }
 
+    /** event.schema.json: "data.customer_id equals customer_id (for a customer: customer_id equals id)". */
+    @Test
+    void aCustomerRowNamingAnotherCustomerIdIsRejected() {
+        assertRejected("crm.customer", "1", customer(1, 1, "c").replace("\"name\":\"c\"", "\"name\":\"c\",\"customer_id\":\"2\""),
+                "data_mismatch");
+        assertEquals(Outcome.APPLIED, accept("crm.customer", "1",
+                customer(1, 1, "c").replace("\"name\":\"c\"", "\"name\":\"c\",\"customer_id\":\"1\"")));
+    }
+
+    /** event.schema.json's version is a JSON Schema integer: 1.0 and 1e3 are integers there. */
+    @Test
+    void aVersionWrittenWithAZeroFractionIsAnInteger() {
+        assertEquals(Outcome.APPLIED, accept("crm.customer", "1", customer(1, 1, "c").replace("\"version\":1,", "\"version\":1.0,")));
+        assertEquals(Outcome.APPLIED, accept("crm.customer", "1", customer(1, 1, "c").replace("\"version\":1,", "\"version\":1e3,")));
+        assertEquals(Outcome.STALE, accept("crm.customer", "1", customer(1, 1000, "c")));
+        assertRejected("crm.customer", "1", customer(1, 1, "c").replace("\"version\":1,", "\"version\":1.5,"), "schema_violation");
+    }
+
     private void assertRejected(String topic, String key, String value, String reason) {
         assertEquals(Outcome.REJECTED, accept(topic, key, value), value);
         assertEquals(reason, last().reason(), last().toString());
