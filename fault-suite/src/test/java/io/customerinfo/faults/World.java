@@ -17,6 +17,9 @@ import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.projection.Projection;
 import io.customerinfo.core.render.DocumentRenderer;
 import io.customerinfo.core.state.Months;
+import io.customerinfo.reference.Json;
+import io.customerinfo.reference.Outcome;
+import io.customerinfo.reference.ReferenceModel;
 import io.customerinfo.simulator.PoisonKind;
 import io.customerinfo.simulator.SimRecord;
 import io.customerinfo.simulator.Simulation;
@@ -25,8 +28,9 @@ import io.customerinfo.simulator.Topics;
 
 /**
  * One simulated CRM world on its own topics, published in slices, and what the projector must make of the
- * slices published so far: the core's whole-world {@link Projection} of the same records (the oracle), the
- * poison records (exactly what the dead-letter topics must hold) and the tombstones (skipped).
+ * slices published so far: the {@link ReferenceModel} of the same records (the oracle: the contract's rules,
+ * written apart from projection-core), the core's whole-world {@link Projection} of them (which must agree),
+ * the poison records (exactly what the dead-letter topics must hold) and the tombstones (skipped).
  */
 final class World {
 
@@ -36,6 +40,7 @@ final class World {
     private final List<SimRecord> records;
     private final EventDecoder decoder;
     private final Projection reference = new Projection(ZONE);
+    private final ReferenceModel oracle;
     private final List<SimRecord> poisonSent = new ArrayList<>();
     private int published;
     private long tombstonesSent;
@@ -48,6 +53,8 @@ final class World {
                 topics.customer(), EntityKind.CUSTOMER, topics.contact(), EntityKind.CONTACT,
                 topics.address(), EntityKind.ADDRESS, topics.invoice(), EntityKind.INVOICE,
                 topics.order(), EntityKind.ORDER), EventDecoder.DEFAULT_MAX_VALUE_BYTES);
+        this.oracle = new ReferenceModel(Map.of(topics.customer(), "customer", topics.contact(), "contact",
+                topics.address(), "address", topics.invoice(), "invoice", topics.order(), "order"), ZONE);
     }
 
     /** A world with every kind of trouble the simulator makes: duplicates, deletes, moves, tombstones, poison. */
@@ -67,12 +74,17 @@ final class World {
 
     /**
      * The next {@code count} records of the stream (fewer at its end), taken as published: the oracle applies
-     * them, the poison among them is expected in the dead-letter topics.
+     * them (and must reject exactly the poison), the poison among them is expected in the dead-letter topics.
      */
     List<SimRecord> nextSlice(int count) {
         int end = Math.min(records.size(), published + count);
         List<SimRecord> slice = records.subList(published, end);
         for (SimRecord r : slice) {
+            Outcome outcome = oracle.accept(r.topic(), r.key(), r.value());
+            if (r.isPoison() != (outcome == Outcome.REJECTED)) {
+                throw new IllegalStateException("the reference model " + (r.isPoison() ? "accepts the poison " + r.poison()
+                        : "rejects a valid record: " + oracle.rejected().get(oracle.rejected().size() - 1)) + " " + r);
+            }
             if (r.isPoison()) {
                 poisonSent.add(r);
                 continue;
@@ -126,56 +138,66 @@ final class World {
         return byKind;
     }
 
+    /** Every customer any valid record named so far (live, deleted, or only the owner of a child). */
     Set<Long> customerIds() {
-        return reference.customerIds();
+        Set<Long> ids = new java.util.TreeSet<>(reference.customerIds());
+        oracle.customerIds().forEach(id -> ids.add(Long.parseLong(id)));
+        return ids;
     }
 
     /** Customers whose document the oracle says exists. */
     List<Long> liveCustomerIds(Instant now) {
-        DocumentRenderer renderer = new DocumentRenderer(ZONE);
-        return reference.customerIds().stream()
-                .filter(id -> reference.customer(id).flatMap(s -> renderer.render(s, now)).isPresent()).sorted().toList();
+        return oracle.liveCustomerIds().stream().map(Long::parseLong).sorted().toList();
     }
 
     /** org_id of every customer whose document the oracle says exists. */
     Map<Long, String> liveOrgs(Instant now) {
-        DocumentRenderer renderer = new DocumentRenderer(ZONE);
         Map<Long, String> orgs = new TreeMap<>();
-        for (long id : reference.customerIds()) {
-            reference.customer(id).flatMap(s -> renderer.render(s, now))
-                    .ifPresent(doc -> orgs.put(id, CacheAt.member(new String(doc, StandardCharsets.UTF_8), "org_id")));
+        for (String id : oracle.liveCustomerIds()) {
+            orgs.put(Long.parseLong(id), oracle.document(id, now).orElseThrow().get("org_id").asString());
         }
         return orgs;
     }
 
     /**
-     * Compares every customer's stored document (served for the month of {@code now}) with the oracle's, apart
-     * from {@code _cache_at} (the projection time). Returns the ids that differ.
+     * Compares every customer's stored document (served for the month of {@code now}) with the reference model's
+     * and with the core's projection, as parsed JSON with its member order, apart from {@code _cache_at} (the
+     * projection time). Returns the ids that differ from each.
      */
     Comparison compare(StoredDocuments stored, Instant now) {
         DocumentRenderer renderer = new DocumentRenderer(ZONE);
         int month = Months.of(now, ZONE);
-        List<Long> ids = reference.customerIds().stream().sorted().toList();
+        List<Long> ids = List.copyOf(customerIds());
         Map<Long, String> actual = stored.documents(ids, month);
         List<String> mismatches = new ArrayList<>();
+        List<String> coreMismatches = new ArrayList<>();
         int live = 0;
         for (long id : ids) {
-            String want = reference.customer(id).flatMap(s -> renderer.render(s, now))
-                    .map(b -> CacheAt.strip(new String(b, StandardCharsets.UTF_8))).orElse(null);
+            String want = oracle.document(Long.toString(id), now).map(Json::comparable).orElse(null);
+            String core = reference.customer(id).flatMap(s -> renderer.render(s, now)).map(Json::comparable).orElse(null);
             String got = actual.get(id);
-            got = got == null ? null : CacheAt.strip(got);
+            got = got == null ? null : Json.comparable(got);
             if (want != null) {
                 live++;
             }
-            if (want == null ? got != null : !want.equals(got)) {
-                mismatches.add(id + (want == null ? " (stored, expected none)" : got == null ? " (missing)" : " (differs)"));
-            }
+            difference(id, want, got).ifPresent(mismatches::add);
+            difference(id, core, got).ifPresent(coreMismatches::add);
         }
-        return new Comparison(ids.size(), live, mismatches);
+        return new Comparison(ids.size(), live, mismatches, coreMismatches);
     }
 
-    /** Every customer the oracle knows (live, deleted, or only referenced by children), compared once. */
-    record Comparison(int compared, int live, List<String> mismatches) {
+    private static java.util.Optional<String> difference(long id, String want, String got) {
+        if (want == null ? got == null : want.equals(got)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(id + (want == null ? " (stored, expected none)" : got == null ? " (missing)" : " (differs)"));
+    }
+
+    /**
+     * Every customer the oracles know (live, deleted, or only referenced by children), compared once: the ids whose
+     * stored document differs from the reference model's ({@code mismatches}) and from the core's projection.
+     */
+    record Comparison(int compared, int live, List<String> mismatches, List<String> coreMismatches) {
     }
 
     /** The decoder's reason code for each kind of poison the simulator makes. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.customerinfo.core.decode.DecodeResult;
+import io.customerinfo.core.decode.EventDecoder;
 import io.customerinfo.core.event.ChangeEvent;
 import io.customerinfo.core.event.EntityKind;
 import net.jqwik.api.Arbitraries;
@@ -35,29 +37,44 @@ public final class Worlds {
     }
 
     public static Arbitrary<List<ChangeEvent>> histories() {
+        return recordHistories().map(Worlds::decode);
+    }
+
+    /** {@link #histories()} as the Kafka records (topic, key, value) that carry them. */
+    public static Arbitrary<List<Contract.Record>> recordHistories() {
         Arbitrary<Step> step = Combinators.combine(
                 Arbitraries.integers().between(0, KINDS.length - 1),
                 Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, 4).map(i -> i == 0),
                 Arbitraries.integers().between(1, CUSTOMERS),
                 Arbitraries.integers().between(0, 1000)).as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(80).map(Worlds::events);
+        return step.list().ofMinSize(1).ofMaxSize(80).map(Worlds::records);
     }
 
     /** Mostly orders, up to 30 per customer, for two customers: exercises the recent-orders prefix. */
     public static Arbitrary<List<ChangeEvent>> orderHeavyHistories() {
+        return orderHeavyRecordHistories().map(Worlds::decode);
+    }
+
+    /** {@link #orderHeavyHistories()} as Kafka records. */
+    public static Arbitrary<List<Contract.Record>> orderHeavyRecordHistories() {
         Arbitrary<Step> step = Combinators.combine(
                 Arbitraries.frequency(net.jqwik.api.Tuple.of(1, 0), net.jqwik.api.Tuple.of(1, 1), net.jqwik.api.Tuple.of(12, 4)),
                 Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, 6).map(i -> i == 0),
                 Arbitraries.integers().between(1, 2),
                 Arbitraries.integers().between(0, 1000)).as(Step::new);
-        return step.list().ofMinSize(20).ofMaxSize(120).map(Worlds::events);
+        return step.list().ofMinSize(20).ofMaxSize(120).map(Worlds::records);
     }
 
     /** The steps as events, versions growing per entity in step order. */
     public static List<ChangeEvent> events(List<Step> steps) {
-        List<ChangeEvent> events = new ArrayList<>();
+        return decode(records(steps));
+    }
+
+    /** The steps as Kafka records on the contract's topics, versions growing per entity in step order. */
+    public static List<Contract.Record> records(List<Step> steps) {
+        List<Contract.Record> records = new ArrayList<>();
         long version = 0;
         for (Step s : steps) {
             version++;
@@ -65,7 +82,7 @@ public final class Worlds {
             long id = kind == EntityKind.CUSTOMER ? 1 + s.entity() % CUSTOMERS : 1 + s.entity() + (kind == EntityKind.ORDER ? s.variant() % 5 * 6 : 0);
             long owner = kind == EntityKind.CUSTOMER ? id : s.owner();
             if (s.delete()) {
-                events.add(Events.delete(kind, id, owner, version));
+                records.add(WireEvents.delete(kind, id, owner, version));
                 continue;
             }
             int v = s.variant();
@@ -73,26 +90,41 @@ public final class Worlds {
                 case CUSTOMER -> {
                     Map<String, String> extra = new LinkedHashMap<>();
                     if (v % 3 == 0) {
-                        extra.put("new_column_" + (v % 2), "\"x" + v + "\"");
+                        extra.put("new_column_" + (v % 2), "x" + v);
                     }
-                    events.add(Events.customer(id, version, "客户 " + v, extra));
+                    records.add(WireEvents.customer(id, version, "客户 " + v, extra));
                 }
-                case CONTACT, ADDRESS, INVOICE -> events.add(Events.child(kind, id, owner, version, v % 3 == 0, "row " + v));
+                case CONTACT, ADDRESS, INVOICE -> records.add(WireEvents.child(kind, id, owner, version, v % 3 == 0, "row " + v));
                 case ORDER -> {
                     long createdAt = MAY_20 + (v % 7) * 7 * 86400L + (v % 2) * 3600;
                     String amount = (v % 50) + "." + (v % 10) + (v % 7);
                     String paid = v % 4 == 0 ? amount : "0.10";
                     String status = v % 5 == 0 ? "cancelled" : "open";
-                    events.add(Events.order(id, owner, version, Instant.ofEpochSecond(createdAt), amount, paid, status));
+                    records.add(WireEvents.order(id, owner, version, createdAt, amount, paid, status));
                 }
             }
+        }
+        return records;
+    }
+
+    /** The records as the projector's decoder reads them; every one must decode. */
+    public static List<ChangeEvent> decode(List<Contract.Record> records) {
+        EventDecoder decoder = new EventDecoder();
+        List<ChangeEvent> events = new ArrayList<>();
+        for (Contract.Record r : records) {
+            DecodeResult result = decoder.decode(r.topic(), r.key(), r.value());
+            if (!(result instanceof DecodeResult.Decoded decoded)) {
+                throw new IllegalStateException("a generated record does not decode: " + result + " "
+                        + new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            events.add(decoded.event());
         }
         return events;
     }
 
     /** The events shuffled, with some delivered more than once. */
-    public static List<ChangeEvent> shuffledWithDuplicates(List<ChangeEvent> events, Random random) {
-        List<ChangeEvent> out = new ArrayList<>(events);
+    public static <T> List<T> shuffledWithDuplicates(List<T> events, Random random) {
+        List<T> out = new ArrayList<>(events);
         int duplicates = random.nextInt(events.size() + 1);
         for (int i = 0; i < duplicates; i++) {
             out.add(events.get(random.nextInt(events.size())));

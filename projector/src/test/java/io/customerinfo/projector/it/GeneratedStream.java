@@ -27,6 +27,9 @@ import io.customerinfo.core.projection.Projection;
 import io.customerinfo.core.render.DocumentRenderer;
 import io.customerinfo.core.state.Months;
 import io.customerinfo.projector.kafka.DeadLetterPublisher;
+import io.customerinfo.reference.Json;
+import io.customerinfo.reference.Outcome;
+import io.customerinfo.reference.ReferenceModel;
 import io.customerinfo.simulator.PoisonKind;
 import io.customerinfo.simulator.SimRecord;
 import io.customerinfo.simulator.Simulation;
@@ -36,7 +39,8 @@ import io.customerinfo.simulator.Topics;
 /**
  * A simulator stream for one test run (updates, deletes, re-creations, moves, duplicates, poison), fully
  * shuffled, and what the projector must make of it: the core's whole-world {@link Projection} of the same
- * records, and exactly the poison records in the dead-letter topics.
+ * records, the independent {@link ReferenceModel} of them (the contract's rules, sharing no code with the core),
+ * and exactly the poison records in the dead-letter topics.
  */
 final class GeneratedStream {
 
@@ -49,6 +53,7 @@ final class GeneratedStream {
     private final List<KafkaFixture.Record> records;
     private final List<SimRecord> poison;
     private final Projection reference = new Projection(ZONE);
+    private final ReferenceModel oracle;
     private final java.util.Set<Long> deletedSomeTime = new java.util.HashSet<>();
 
     GeneratedStream(KafkaFixture kafka, long seed, int customers, int events) {
@@ -78,6 +83,18 @@ final class GeneratedStream {
             }
         }
         assertThat(poison).as("the stream carries poison").isNotEmpty();
+        this.oracle = new ReferenceModel(Map.of(topics.customer(), "customer", topics.contact(), "contact",
+                topics.address(), "address", topics.invoice(), "invoice", topics.order(), "order"), ZONE);
+        List<String> rejected = new ArrayList<>();
+        for (KafkaFixture.Record r : records) {
+            if (oracle.accept(r.topic(), r.key(), r.value()) == Outcome.REJECTED) {
+                rejected.add(describe(r.topic(), r.key(), r.value(), "rejected"));
+            }
+        }
+        List<String> poisonSent = new ArrayList<>(poison.stream().map(p -> describe(p.topic(), p.key(), p.value(), "rejected")).toList());
+        Collections.sort(rejected);
+        Collections.sort(poisonSent);
+        assertThat(rejected).as("records the reference model rejects = the poison").isEqualTo(poisonSent);
     }
 
     /** Customers the stream never deletes: once their document exists, it must always be readable. */
@@ -116,6 +133,28 @@ final class GeneratedStream {
         for (long id : expected.keySet()) {
             assertThat(actual.get(id)).as("document of customer %d", id).isEqualTo(expected.get(id));
         }
+        assertMatchesTheReferenceModel(probe, now, ignoreCacheAt, month);
+    }
+
+    /** Every stored document, as parsed JSON with its member order, equals the reference model's at {@code now}. */
+    private void assertMatchesTheReferenceModel(RedisProbe probe, Instant now, boolean ignoreCacheAt, int month) {
+        java.util.Set<Long> ids = new java.util.TreeSet<>(reference.customerIds());
+        oracle.customerIds().forEach(id -> ids.add(Long.parseLong(id)));
+        int live = 0;
+        for (long id : ids) {
+            String want = oracle.document(Long.toString(id), now)
+                    .map(doc -> ignoreCacheAt ? Json.comparable(doc) : Json.compact(doc)).orElse(null);
+            String got = probe.document(id, month);
+            if (got != null) {
+                byte[] bytes = got.getBytes(StandardCharsets.UTF_8);
+                got = ignoreCacheAt ? Json.comparable(bytes) : Json.compact(bytes);
+            }
+            if (want != null) {
+                live++;
+            }
+            assertThat(got).as("document of customer %d against the reference model", id).isEqualTo(want);
+        }
+        assertThat(live).as("live customers in the reference model").isEqualTo(oracle.liveCustomerIds().size()).isPositive();
     }
 
     /** The dead-letter topics hold exactly the poison records (once each by original offset), with their reasons. */
