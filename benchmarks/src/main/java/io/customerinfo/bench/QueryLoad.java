@@ -3,9 +3,11 @@ package io.customerinfo.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.customerinfo.embedded.http.Wrk;
 import io.customerinfo.simulator.Simulation;
 import io.customerinfo.simulator.SimulationConfig;
 import io.customerinfo.simulator.Topics;
@@ -43,9 +45,10 @@ final class QueryLoad {
         rps.note(String.format("requests spread over %,d stored customers; stored views in Redis average %,.0f B", cids.size(), stored.averageBytes()));
         AppJvm api = ctx.queryApi();
         Path scripts = ctx.workDir.resolve("wrk");
-        Path info = Wrk.infoScript(scripts, cids, o.queryMethod());
-        Path batchScript = Wrk.batchScript(scripts, cids, BATCH_SIZE);
-        Wrk wrk = new Wrk(wrkPath.get(), WRK_THREADS, o.connections());
+        Path info = infoScript(scripts, cids, o.queryMethod());
+        Path batchScript = Wrk.spreadScript(scripts.resolve("batch.lua"), Wrk.Method.POST, "/crm/customer/batch_info", "cids",
+                BATCH_SIZE, cids, Map.of("X-Api-Key", AppLauncher.API_KEY));
+        Wrk wrk = new Wrk(wrkPath.get(), WRK_THREADS, o.connections(), Duration.ofSeconds(5));
         Duration warm = o.queryWarmUp();
         Duration nginxWarm = Duration.ofSeconds(o.smoke() ? 1 : 5);
         NginxStatic nginx = null;
@@ -144,5 +147,15 @@ final class QueryLoad {
             ctx.log("#4 %,d stored customers to query (average stored view %,.0f B)", docs.cids().size(), docs.averageBytes());
             return docs;
         }
+    }
+
+    /** Requests for {@code crm/customer/info} over {@code cids}: a form POST, as the clients send it, or GET ?cid=. */
+    private static Path infoScript(Path dir, List<String> cids, BenchOptions.QueryMethod method) {
+        Wrk.Method wrkMethod = switch (method) {
+            case GET -> Wrk.Method.GET;
+            case POST -> Wrk.Method.POST;
+        };
+        return Wrk.spreadScript(dir.resolve("info.lua"), wrkMethod, "/crm/customer/info", "cid", 1, cids,
+                Map.of("X-Api-Key", AppLauncher.API_KEY));
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.customerinfo.embedded.http.RawHttp;
+
 /**
  * Requests no client should send, generated from a seed: bad {@code cid} values, duplicated parameters,
  * oversized and malformed bodies, wrong content types, non-UTF-8 bytes in the body, the query and the

@@ -2,6 +2,7 @@ package io.customerinfo.faults;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.customerinfo.embedded.http.RawHttp;
 
 /**
  * The hostile side of scenario 7, in the background: a few threads send the corpus over and over (a new
@@ -29,6 +32,7 @@ final class HostileTraffic implements AutoCloseable {
     private static final int TRICKLING_HEADERS = 48;
     private static final int TRICKLING_BODIES = 16;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(READ_TIMEOUT_MILLIS);
 
     private final int port;
     private final List<HostileCorpus.Case> corpus;
@@ -69,7 +73,7 @@ final class HostileTraffic implements AutoCloseable {
         for (int i = first; running; i += SENDERS) {
             HostileCorpus.Case c = corpus.get(i % corpus.size());
             int status;
-            try (RawHttp http = new RawHttp(port, READ_TIMEOUT_MILLIS)) {
+            try (RawHttp http = RawHttp.connect(port, READ_TIMEOUT)) {
                 status = http.exchange(c.request()).status();
             } catch (IOException e) {
                 status = -1; // reset by the server: refusing to read a request is allowed
@@ -90,7 +94,7 @@ final class HostileTraffic implements AutoCloseable {
      */
     private void trickle(byte[] atOnce, byte[] slowly) {
         while (running) {
-            try (RawHttp http = new RawHttp(port, READ_TIMEOUT_MILLIS)) {
+            try (RawHttp http = RawHttp.connect(port, READ_TIMEOUT)) {
                 slowHeld.incrementAndGet();
                 http.send(atOnce);
                 for (int i = 0; i < slowly.length && running; i++) {

@@ -1,6 +1,7 @@
 package io.customerinfo.faults;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +10,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+
+import io.customerinfo.embedded.http.RawHttp;
+import io.customerinfo.embedded.http.Wrk;
 
 /**
- * Valid requests at load, 64 connections, keep-alive: {@code wrk} when it is on the PATH, else a generator in
- * this JVM (plain sockets, one thread per connection). Each request asks for a live customer, round robin.
+ * Valid requests at load, 64 connections, keep-alive: {@code wrk} when it is on the PATH (each request asks for a
+ * live customer picked at random), else a generator in this JVM (plain sockets, one thread per connection, the
+ * live customers round robin).
  */
 final class ValidTraffic {
 
@@ -35,49 +38,22 @@ final class ValidTraffic {
     }
 
     static Result run(int port, String apiKey, List<Long> ids, Duration duration, Path workDir) {
-        return wrkOnPath() ? wrk(port, apiKey, ids, duration, workDir) : jvm(port, apiKey, ids, duration);
+        Optional<Path> wrk = Wrk.onPath();
+        return wrk.isPresent() ? wrk(wrk.get(), port, apiKey, ids, duration, workDir) : jvm(port, apiKey, ids, duration);
     }
 
-    static boolean wrkOnPath() {
-        String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "wrk")));
-    }
-
-    private static Result wrk(int port, String apiKey, List<Long> ids, Duration duration, Path workDir) {
+    /** wrk -t2 with its default 2 s timeout; the report is kept as {@code wrk.txt} in {@code workDir}. */
+    private static Result wrk(Path wrk, int port, String apiKey, List<Long> ids, Duration duration, Path workDir) {
+        Path script = Wrk.spreadScript(workDir.resolve("valid.lua"), Wrk.Method.POST, "/crm/customer/info", "cid", 1,
+                ids.stream().map(String::valueOf).toList(), Map.of("X-Api-Key", apiKey));
+        Wrk.Result r = new Wrk(wrk, 2, CONNECTIONS, Duration.ofSeconds(2))
+                .run(URI.create("http://127.0.0.1:" + port + "/crm/customer/info"), Optional.of(script), duration);
         try {
-            Files.createDirectories(workDir);
-            Path script = workDir.resolve("valid.lua");
-            Files.writeString(script, """
-                    local ids = {%s}
-                    local i = 0
-                    request = function()
-                      i = i + 1
-                      return wrk.format("POST", "/crm/customer/info",
-                        {["X-Api-Key"] = "%s", ["Content-Type"] = "application/x-www-form-urlencoded"},
-                        "cid=" .. ids[(i %% #ids) + 1])
-                    end
-                    """.formatted(ids.stream().map(String::valueOf).collect(Collectors.joining(",")), apiKey));
-            Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
-                    "--latency", "-s", script.toString(), "http://127.0.0.1:" + port).redirectErrorStream(true).start();
-            String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!wrk.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
-                throw new IllegalStateException("wrk failed:\n" + out);
-            }
-            Files.writeString(workDir.resolve("wrk.txt"), out);
-            long requests = Long.parseLong(find(out, "(\\d+) requests in"));
-            String non2xx = findOrNull(out, "Non-2xx or 3xx responses: (\\d+)");
-            String errors = findOrNull(out, "Socket errors: (.*)");
-            long errorCount = errors == null ? 0 : Pattern.compile("\\d+").matcher(errors).results()
-                    .mapToLong(m -> Long.parseLong(m.group())).sum();
-            return new Result("wrk", requests, non2xx == null ? 0 : Long.parseLong(non2xx), errorCount,
-                    millis(find(out, "\\s99%\\s+([0-9.]+(?:us|ms|s|m))")), Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)")));
+            Files.writeString(workDir.resolve("wrk.txt"), r.report());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run wrk", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException("cannot keep the wrk report in " + workDir, e);
         }
+        return new Result("wrk", r.requests(), r.non2xx(), r.socketErrors(), r.p99Millis(), r.requestsPerSecond());
     }
 
     private static Result jvm(int port, String apiKey, List<Long> ids, Duration duration) {
@@ -98,12 +74,12 @@ final class ValidTraffic {
                 while (System.nanoTime() < end && n < samples.length) {
                     try {
                         if (http == null) {
-                            http = new RawHttp(port, 5000);
+                            http = RawHttp.connect(port, Duration.ofSeconds(5));
                         }
                         byte[] request = RawHttp.post("/crm/customer/info", "application/x-www-form-urlencoded",
                                 "X-Api-Key: " + apiKey + "\r\n",
                                 ("cid=" + ids.get(next++ % ids.size())).getBytes(StandardCharsets.UTF_8));
-                        RawHttp.Answer answer = http.exchange(request);
+                        RawHttp.Response answer = http.exchange(request);
                         samples[n++] = answer.nanos();
                         if (answer.status() < 0) {
                             errors.incrementAndGet();
@@ -148,32 +124,5 @@ final class ValidTraffic {
         Arrays.sort(all);
         double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6;
         return new Result("the JVM generator (wrk not on the PATH)", total, non200.get(), errors.get(), p99, total / seconds);
-    }
-
-    private static double millis(String value) {
-        Matcher m = Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(value);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a wrk latency: " + value);
-        }
-        double v = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> v / 1000;
-            case "ms" -> v;
-            case "s" -> v * 1000;
-            default -> v * 60_000;
-        };
-    }
-
-    private static String find(String text, String regex) {
-        String found = findOrNull(text, regex);
-        if (found == null) {
-            throw new IllegalStateException("no '" + regex + "' in the wrk output:\n" + text);
-        }
-        return found;
-    }
-
-    private static String findOrNull(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? m.group(1) : null;
     }
 }

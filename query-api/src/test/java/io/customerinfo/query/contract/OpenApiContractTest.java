@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp.Response;
+import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.ResponseSchema;
 import io.customerinfo.query.support.WebTestSupport;
 import jakarta.servlet.ServletRegistration;
@@ -61,8 +62,8 @@ class OpenApiContractTest extends WebTestSupport {
                     if (status == 304) {
                         assertThat(response.body()).isEmpty();
                     } else if (status == 200) {
-                        assertThat(response.errCode()).isEqualTo(1000);
-                        assertThat(response.json().get("data").isObject()).isTrue();
+                        assertThat(Golden.errCode(response)).isEqualTo(1000);
+                        assertThat(Golden.json(response).get("data").isObject()).isTrue();
                         if (path.getKey().endsWith("/info")) {
                             ResponseSchema.assertValid(response);
                         }
@@ -178,7 +179,7 @@ class OpenApiContractTest extends WebTestSupport {
                     + "\r\nContent-Length: " + (form.length() + 10) + "\r\n\r\n" + form;
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            return io.customerinfo.query.support.RawHttp.read(socket.getInputStream());
+            return io.customerinfo.embedded.http.RawHttp.read(socket.getInputStream());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

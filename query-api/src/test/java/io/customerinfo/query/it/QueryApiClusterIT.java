@@ -11,8 +11,8 @@ import io.customerinfo.embedded.RedisClusterServers;
 import io.customerinfo.query.store.RedisKeys;
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.MutableClock;
-import io.customerinfo.query.support.RawHttp;
-import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp;
+import io.customerinfo.embedded.http.RawHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,18 +76,18 @@ class QueryApiClusterIT {
         long slots = cids.stream().map(c -> JedisClusterCRC16.getSlot(RedisKeys.doc(1, c))).distinct().count();
         assertThat(slots).isGreaterThan(10);
 
-        RawHttp http = new RawHttp(port);
+        RawHttp.OneShot http = new RawHttp.OneShot(port);
         Response one = http.get("/crm/customer/info?cid=62641");
         assertThat(one.status()).as(one.text()).isEqualTo(200);
-        assertThat(one.json().get("data").get("id").asString()).isEqualTo("62641");
-        assertThat(http.get("/crm/customer/info?cid=62640").errCode()).isEqualTo(1004);
+        assertThat(Golden.json(one).get("data").get("id").asString()).isEqualTo("62641");
+        assertThat(Golden.errCode(http.get("/crm/customer/info?cid=62640"))).isEqualTo(1004);
 
         Response batch = http.post("/crm/customer/batch_info", "application/x-www-form-urlencoded",
                 "cids=" + String.join(",", cids));
         assertThat(batch.status()).as(batch.text()).isEqualTo(200);
-        assertThat(batch.json().get("data").propertyNames()).containsExactlyElementsOf(cids);
+        assertThat(Golden.json(batch).get("data").propertyNames()).containsExactlyElementsOf(cids);
         for (int i = 0; i < cids.size(); i++) {
-            var doc = batch.json().get("data").get(cids.get(i));
+            var doc = Golden.json(batch).get("data").get(cids.get(i));
             if (i % 3 == 0) {
                 assertThat(doc.isNull()).as(cids.get(i)).isTrue();
             } else {
@@ -98,6 +98,6 @@ class QueryApiClusterIT {
         assertThat(new String(batch.body(), StandardCharsets.UTF_8)).startsWith("{\"errCode\":1000,");
         Response health = http.get("/actuator/health");
         assertThat(health.status()).as(health.text()).isEqualTo(200);
-        assertThat(health.json().get("components").get("redis").get("status").asString()).isEqualTo("UP");
+        assertThat(Golden.json(health).get("components").get("redis").get("status").asString()).isEqualTo("UP");
     }
 }

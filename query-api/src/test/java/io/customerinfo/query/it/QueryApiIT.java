@@ -18,8 +18,8 @@ import io.customerinfo.core.view.StoredView;
 import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.MutableClock;
-import io.customerinfo.query.support.RawHttp;
-import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp;
+import io.customerinfo.embedded.http.RawHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class QueryApiIT {
     MutableClock clock;
     @LocalServerPort
     int port;
-    RawHttp http;
+    RawHttp.OneShot http;
     long writtenAt;
 
     @AfterAll
@@ -95,7 +95,7 @@ class QueryApiIT {
             REDIS.start();
         }
         clock.set(Golden.SERVED_AT);
-        http = new RawHttp(port);
+        http = new RawHttp.OneShot(port);
         writtenAt = Instant.now().getEpochSecond();
         try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
             jedis.del("cinfo:active");
@@ -109,7 +109,7 @@ class QueryApiIT {
         Response response = http.get("/crm/customer/info?cid=62640", ORG1);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
-        ObjectNode actual = (ObjectNode) response.json();
+        ObjectNode actual = (ObjectNode) Golden.json(response);
         assertThat(response.body()).as("compact: no insignificant whitespace, nothing escaped that need not be")
                 .isEqualTo(Golden.JSON.writeValueAsBytes(actual));
         long cacheAt = actual.get("data").get("_cache_at").asLong();
@@ -156,19 +156,19 @@ class QueryApiIT {
         Response response = http.post("/crm/customer/batch_info", "application/x-www-form-urlencoded",
                 "cids=1,62640", ORG1);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().get("data").get("1").isNull()).isTrue();
-        assertThat(response.json().get("data").get("62640").get("purchase_amount").asString()).isEqualTo("1280.50");
+        assertThat(Golden.json(response).get("data").get("1").isNull()).isTrue();
+        assertThat(Golden.json(response).get("data").get("62640").get("purchase_amount").asString()).isEqualTo("1280.50");
     }
 
     @Test
     void anotherOrgsKeyGets1004AndNoKeyGets1401() {
         Response denied = http.get("/crm/customer/info?cid=62640", ORG2);
         assertThat(denied.status()).isEqualTo(404);
-        assertThat(denied.errCode()).isEqualTo(1004);
+        assertThat(Golden.errCode(denied)).isEqualTo(1004);
         assertThat(denied.body()).isEqualTo(http.get("/crm/customer/info?cid=1", ORG2).body());
         Response anonymous = http.get("/crm/customer/info?cid=62640");
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.errCode()).isEqualTo(1401);
+        assertThat(Golden.errCode(anonymous)).isEqualTo(1401);
     }
 
     @Test
@@ -179,7 +179,7 @@ class QueryApiIT {
             Response response = http.get("/crm/customer/info?cid=62640", ORG1);
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(response.status()).isEqualTo(503);
-            assertThat(response.errCode()).isEqualTo(1503);
+            assertThat(Golden.errCode(response)).isEqualTo(1503);
             assertThat(millis).as("answered within the timeout (plus slack)").isLessThan(1000);
         }
         assertThat(http.get("/actuator/health").status()).isEqualTo(503);
@@ -199,7 +199,7 @@ class QueryApiIT {
             Response response = http.get("/crm/customer/info?cid=62640", ORG1);
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(response.status()).isEqualTo(503);
-            assertThat(response.errCode()).isEqualTo(1503);
+            assertThat(Golden.errCode(response)).isEqualTo(1503);
             assertThat(millis).as("a 200 ms timeout, not the 1.5 s pause").isBetween(150L, 1000L);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -211,7 +211,7 @@ class QueryApiIT {
         clock.set(OffsetDateTime.parse("2020-07-02T09:00:00+08:00").toInstant());
         Response july = http.get("/crm/customer/info?cid=62640", ORG1);
         assertThat(july.status()).isEqualTo(200);
-        assertThat(july.json().get("data").get("purchase_amount").asString()).isEqualTo("0.00");
+        assertThat(Golden.json(july).get("data").get("purchase_amount").asString()).isEqualTo("0.00");
         assertThat(july.header("ETag")).isEqualTo("\"1.12.202007\"");
     }
 
@@ -222,7 +222,7 @@ class QueryApiIT {
                     Golden.view(1, writtenAt, Golden.CID, "1", "202006", "202006=7"));
             jedis.set("cinfo:active", "2");
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                    http.get("/crm/customer/info?cid=62640", ORG1).json().get("data").get("purchase_amount").asString())
+                    Golden.json(http.get("/crm/customer/info?cid=62640", ORG1)).get("data").get("purchase_amount").asString())
                     .isEqualTo("0.07"));
             jedis.del("cinfo:active");
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import io.customerinfo.embedded.http.RawHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,5 +73,15 @@ public final class Golden {
 
     public static JsonNode parse(byte[] bytes) {
         return JSON.readTree(bytes);
+    }
+
+    /** An answer's body, parsed. */
+    public static JsonNode json(RawHttp.Response response) {
+        return parse(response.body());
+    }
+
+    /** An answer's envelope {@code errCode}. */
+    public static int errCode(RawHttp.Response response) {
+        return json(response).get("errCode").asInt();
     }
 }

@@ -2,6 +2,7 @@ package io.customerinfo.query.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.customerinfo.embedded.http.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,22 +35,22 @@ public abstract class WebTestSupport {
     protected MutableClock clock;
     @LocalServerPort
     protected int port;
-    protected RawHttp http;
+    protected RawHttp.OneShot http;
 
     @BeforeEach
     protected void resetWorld() {
         store.reset();
         store.put(1, Golden.CID, Golden.view());
         clock.set(Golden.SERVED_AT);
-        http = new RawHttp(port);
+        http = new RawHttp.OneShot(port);
     }
 
     protected static void assertError(RawHttp.Response response, int status, int errCode) {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.errCode()).as(response.text()).isEqualTo(errCode);
-        assertThat(response.json().get("data").isNull()).isTrue();
-        assertThat(response.json().propertyNames()).containsExactly("errCode", "errMsg", "data");
+        assertThat(Golden.errCode(response)).as(response.text()).isEqualTo(errCode);
+        assertThat(Golden.json(response).get("data").isNull()).isTrue();
+        assertThat(Golden.json(response).propertyNames()).containsExactly("errCode", "errMsg", "data");
         ResponseSchema.assertValid(response);
     }
 }

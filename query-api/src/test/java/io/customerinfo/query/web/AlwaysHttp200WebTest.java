@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.customerinfo.query.support.FakeDocumentStore;
 import io.customerinfo.query.support.FakeStoreConfiguration;
 import io.customerinfo.query.support.Golden;
-import io.customerinfo.query.support.RawHttp;
+import io.customerinfo.embedded.http.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,16 +26,16 @@ class AlwaysHttp200WebTest {
     @Test
     void errorsAreHttp200() {
         store.put(1, Golden.CID, Golden.view());
-        RawHttp http = new RawHttp(port);
+        RawHttp.OneShot http = new RawHttp.OneShot(port);
         RawHttp.Response ok = http.get("/crm/customer/info?cid=62640");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo(Golden.compactResponse());
         assertThat(http.get("/crm/customer/info?cid=x").status()).isEqualTo(200);
-        assertThat(http.get("/crm/customer/info?cid=x").errCode()).isEqualTo(1001);
-        assertThat(http.get("/crm/customer/info?cid=1").errCode()).isEqualTo(1004);
+        assertThat(Golden.errCode(http.get("/crm/customer/info?cid=x"))).isEqualTo(1001);
+        assertThat(Golden.errCode(http.get("/crm/customer/info?cid=1"))).isEqualTo(1004);
         assertThat(http.get("/crm/customer/info?cid=1").status()).isEqualTo(200);
         store.unavailable(true);
         assertThat(http.get("/crm/customer/info?cid=62640").status()).isEqualTo(200);
-        assertThat(http.get("/crm/customer/info?cid=62640").errCode()).isEqualTo(1503);
+        assertThat(Golden.errCode(http.get("/crm/customer/info?cid=62640"))).isEqualTo(1503);
     }
 }

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.ResponseSchema;
-import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.query.support.WebTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ class BatchInfoWebTest extends WebTestSupport {
 
     private void assertBatch(Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(200);
-        JsonNode root = response.json();
+        JsonNode root = Golden.json(response);
         assertThat(root.propertyNames()).containsExactly("errCode", "errMsg", "data");
         assertThat(root.get("errCode").asInt()).isEqualTo(1000);
         assertThat(root.get("data").propertyNames()).containsExactly("1", "62640", "77");
@@ -53,8 +53,8 @@ class BatchInfoWebTest extends WebTestSupport {
         store.put(1, "77", Golden.view(3, "77", "2", "202006", "202006=100"));
         Response response = http.post(BATCH, FORM, "cids=62640,77", ORG2);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().get("data").get("62640").isNull()).isTrue();
-        assertThat(response.json().get("data").get("77").get("id").asString()).isEqualTo("77");
+        assertThat(Golden.json(response).get("data").get("62640").isNull()).isTrue();
+        assertThat(Golden.json(response).get("data").get("77").get("id").asString()).isEqualTo("77");
     }
 
     @Test
@@ -62,7 +62,7 @@ class BatchInfoWebTest extends WebTestSupport {
         String hundred = IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","));
         Response ok = http.post(BATCH, FORM, "cids=" + hundred, ALL);
         assertThat(ok.status()).isEqualTo(200);
-        assertThat(ok.json().get("data").size()).isEqualTo(100);
+        assertThat(Golden.json(ok).get("data").size()).isEqualTo(100);
         assertError(http.post(BATCH, FORM, "cids=" + hundred + ",101", ALL), 400, 1001);
     }
 

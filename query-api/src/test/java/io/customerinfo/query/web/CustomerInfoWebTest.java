@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.ResponseSchema;
-import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.query.support.WebTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -215,7 +215,7 @@ class CustomerInfoWebTest extends WebTestSupport {
         Response response = http.get(INFO + "?cid=666", ALL);
         assertError(response, 500, 1500);
         assertThat(response.header("X-Request-Id")).isNotBlank();
-        assertThat(response.json().get("errMsg").asString()).contains(response.header("X-Request-Id"))
+        assertThat(Golden.json(response).get("errMsg").asString()).contains(response.header("X-Request-Id"))
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -238,11 +238,11 @@ class CustomerInfoWebTest extends WebTestSupport {
         clock.set(OffsetDateTime.parse("2020-07-01T00:00:00+08:00").toInstant());
         Response july = http.get(INFO + "?cid=62640", ALL);
         assertThat(july.status()).isEqualTo(200);
-        assertThat(july.json().get("data").get("purchase_amount").asString()).isEqualTo("0.00");
+        assertThat(Golden.json(july).get("data").get("purchase_amount").asString()).isEqualTo("0.00");
         assertThat(july.header("ETag")).isEqualTo("\"1.12.202007\"");
         ResponseSchema.assertValid(july);
         clock.set(OffsetDateTime.parse("2020-05-31T23:59:59+08:00").toInstant());
-        assertThat(http.get(INFO + "?cid=62640", ALL).json().get("data").get("purchase_amount").asString())
+        assertThat(Golden.json(http.get(INFO + "?cid=62640", ALL)).get("data").get("purchase_amount").asString())
                 .isEqualTo("560.00");
     }
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import io.customerinfo.query.support.Golden;
-import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.query.support.WebTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +17,11 @@ class OperationsWebTest extends WebTestSupport {
     void healthFollowsTheStore() {
         Response up = http.get("/actuator/health");
         assertThat(up.status()).isEqualTo(200);
-        assertThat(up.json().get("components").get("redis").get("status").asString()).isEqualTo("UP");
+        assertThat(Golden.json(up).get("components").get("redis").get("status").asString()).isEqualTo("UP");
         store.unavailable(true);
         Response down = http.get("/actuator/health");
         assertThat(down.status()).isEqualTo(503);
-        assertThat(down.json().get("components").get("redis").get("status").asString()).isEqualTo("DOWN");
+        assertThat(Golden.json(down).get("components").get("redis").get("status").asString()).isEqualTo("DOWN");
     }
 
     @Test
@@ -48,8 +48,8 @@ class OperationsWebTest extends WebTestSupport {
             Response response = http.get(path, ALL);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.header("Content-Type")).as(path).startsWith("application/json");
-            assertThat(response.json().get("errCode").asInt()).as(path).isEqualTo(1004);
-            assertThat(response.json().get("data").isNull()).as(path).isTrue();
+            assertThat(Golden.json(response).get("errCode").asInt()).as(path).isEqualTo(1004);
+            assertThat(Golden.json(response).get("data").isNull()).as(path).isTrue();
         }
     }
 

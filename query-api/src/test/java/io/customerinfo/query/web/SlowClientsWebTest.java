@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.customerinfo.query.support.Golden;
-import io.customerinfo.query.support.RawHttp;
-import io.customerinfo.query.support.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp;
+import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.query.support.WebTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
