@@ -30,7 +30,7 @@ import picocli.CommandLine.TypeConversionException;
  * which {@link SimulatorRun} carries out. Exit codes: 0 done, 1 failed (some records not acknowledged, I/O),
  * 2 bad command line.
  */
-@Command(name = "simulate", sortOptions = false, usageHelpWidth = 110,
+@Command(name = "simulate", sortOptions = false, usageHelpWidth = 100,
         description = "Generates a CRM change stream (seeded, deterministic) and publishes it to Kafka and/or writes"
                 + " it to a JSONL file; or publishes a JSONL file (--in).",
         exitCodeListHeading = "%nExit status:%n",
