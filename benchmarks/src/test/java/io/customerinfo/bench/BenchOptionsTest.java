@@ -9,10 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import picocli.CommandLine.ParameterException;
+
 class BenchOptionsTest {
 
     private static BenchOptions parse(String... args) {
-        return BenchOptions.parse(List.of(args), Map.of(), Path.of("results"), Path.of("apps"));
+        return BenchCommand.parse(List.of(args), Map.of(), Path.of("results"), Path.of("apps"));
     }
 
     @Test
@@ -32,9 +34,9 @@ class BenchOptionsTest {
     @Test
     void refusesAWarmUpThatLeavesTooLittleToTime() {
         assertThatThrownBy(() -> parse("--warm-up-percent", "95"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 90");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("at most 90");
         assertThatThrownBy(() -> parse("--warm-up-percent", "0"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("positive");
     }
 
     @Test
@@ -42,6 +44,7 @@ class BenchOptionsTest {
         assertThat(parse().queryMethod()).isEqualTo(BenchOptions.QueryMethod.POST);
         assertThat(parse("--query-method", "GET").queryMethod()).isEqualTo(BenchOptions.QueryMethod.GET);
         assertThatThrownBy(() -> parse("--query-method", "PUT"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POST or GET");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'--query-method'")
+                .hasMessageContaining("[POST, GET]").hasMessageContaining("'PUT'");
     }
 }

@@ -1,124 +1,74 @@
 package io.customerinfo.stack;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 import io.customerinfo.simulator.SimulatorCommand;
-import sun.misc.Signal;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ./stack <command>}: {@code run} starts the local stack and blocks until Ctrl-C; {@code simulate}
- * hands its arguments to the simulator.
+ * {@code ./stack <command>}: {@code run} starts the local stack and blocks until Ctrl-C ({@link RunCommand});
+ * {@code simulate} is the simulator's command ({@link SimulatorCommand}); {@code rebuild} drives the projector's
+ * rebuild ({@link RebuildCommand}). Without a command, or with {@code help}, it prints its usage.
  *
  * <p>System properties set by the {@code stack} script: {@code stack.home} (the repository root; the default
  * data dir is {@code <stack.home>/.local}) and {@code stack.apps-dir} (the apps' executable jars).
  */
-public final class StackCommand {
+@Command(name = "stack", usageHelpWidth = 100, description = "The read model on this machine: run it, feed it, rebuild it.",
+        commandListHeading = "%nCommands:%n",
+        footer = "%n./stack <command> --help lists the command's options.")
+public final class StackCommand implements Callable<Integer> {
 
-    private static final String USAGE = """
-            usage: stack run [options]        Kafka, Redis, projector and query API on this machine (Ctrl-C stops)
-                   stack simulate [options]   publish or write a generated CRM change stream (stack simulate --help)
-                   stack rebuild [options]    rebuild every document into a new generation (stack rebuild --help)
-            """;
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
 
     private StackCommand() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
-            System.out.print(USAGE + "\n" + RunOptions.USAGE);
-            return;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        switch (args[0]) {
-            case "run" -> run(rest);
-            case "simulate" -> simulate(rest);
-            case "rebuild" -> System.exit(RebuildCommand.run(rest, System.getenv(), System.out, System.err,
-                    System.console() != null));
-            default -> {
-                System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
-                System.exit(2);
+        System.exit(commandLine(System.getenv(), System.out, System.err, System.console() != null).execute(args));
+    }
+
+    static CommandLine commandLine(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
+        CommandLine stack = new CommandLine(new StackCommand())
+                .addSubcommand(new CommandLine(new RunCommand(env, home().resolve(".local"), appsDir()))
+                        .setOverwrittenOptionsAllowed(true))
+                .addSubcommand(SimulatorCommand.commandLine(env, out, err))
+                .addSubcommand(RebuildCommand.commandLine(env, out, terminal))
+                .addSubcommand(new CommandLine.HelpCommand())
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        stack.setExecutionStrategy(parsed -> {
+            if (isSubcommand(parsed, "simulate")) {
+                // before the simulator's first logger: its and the Kafka client's logs go to a file
+                System.setProperty("stack.log-file", home().resolve(".local/logs/simulate.log").toString());
             }
-        }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return stack;
     }
 
-    private static void run(List<String> args) {
-        if (args.contains("--help") || args.contains("-h")) {
-            System.out.print(RunOptions.USAGE);
-            return;
-        }
-        RunOptions options;
-        try {
-            options = RunOptions.parse(args, System.getenv(), home().resolve(".local"), appsDir());
-        } catch (IllegalArgumentException e) {
-            System.err.print(e.getMessage() + "\n" + RunOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        // before the first logger: the broker's and the clients' logs go to a file, not the terminal
-        System.setProperty("stack.log-file", options.logDir().resolve("stack.log").toString());
-        PrintStream out = System.out;
-        long began = System.nanoTime();
-        out.println("data dir: " + options.dataDir());
-        LocalStack stack;
-        try {
-            stack = LocalStack.start(options, out);
-        } catch (RuntimeException | LinkageError e) {
-            System.err.println("stack run failed: " + e);
-            System.err.println("logs: " + options.logDir());
-            System.exit(1);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runnable stop = () -> {
-            out.println("stopping: apps, then Kafka, then Redis ...");
-            stack.close();
-            out.println("stopped; data kept in " + options.dataDir());
-            stopped.countDown();
-        };
-        // Ctrl-C and SIGTERM stop the stack in order *before* the JVM's shutdown starts: shutdown hooks run
-        // concurrently (the embedded RedisServer's own hook would kill redis-server while the apps still write).
-        // The hook below covers any other way out of the JVM.
-        AtomicBoolean stopRequested = new AtomicBoolean();
-        for (String signal : List.of("INT", "TERM")) {
-            Signal.handle(new Signal(signal), s -> {
-                if (stopRequested.compareAndSet(false, true)) {
-                    new Thread(() -> {
-                        stop.run();
-                        System.exit(0);
-                    }, "stack-stop").start();
-                } else {
-                    out.println("still stopping ...");
-                }
-            });
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-close"));
-        out.println();
-        out.printf("Up in %.1f s. Data dir %s%n", (System.nanoTime() - began) / 1e9, options.dataDir());
-        out.println("  kafka      " + stack.kafkaBootstrap());
-        out.println("  redis      " + stack.redis());
-        out.println("  query API  " + stack.queryUrl() + "   (API key: " + options.apiKey() + ")");
-        out.println("  projector  http://localhost:" + stack.projectorPort() + "/actuator/health");
-        out.println("  logs       " + options.logDir());
-        out.println();
-        out.println("The contract's customer " + LocalStack.SAMPLE_CUSTOMER + ":");
-        out.println("  " + stack.curl());
-        out.println();
-        out.println("Ctrl-C stops everything (the data stays for the next run).");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** No command: the usage, as {@code help} prints it. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
     }
 
-    private static void simulate(List<String> args) {
-        System.setProperty("stack.log-file", home().resolve(".local/logs/simulate.log").toString());
-        System.exit(SimulatorCommand.run(args.toArray(String[]::new), System.getenv(), System.out, System.err));
+    private static boolean isSubcommand(ParseResult parsed, String name) {
+        return parsed.subcommand() != null && parsed.subcommand().commandSpec().name().equals(name);
     }
 
     private static Path home() {

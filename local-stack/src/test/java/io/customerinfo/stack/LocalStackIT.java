@@ -164,7 +164,7 @@ class LocalStackIT {
 
     /** Free ports, {@code dataDir}; C1 only and the serial collector: the apps start in less CPU time on a small CI machine. */
     private static RunOptions options(Path dataDir) {
-        return RunOptions.parse(
+        return RunCommand.parse(
                 List.of("--data-dir", dataDir.toString(), "--kafka-port", "0", "--redis-port", "0",
                         "--query-port", "0", "--projector-port", "0", "--timeout", "90"),
                 Map.of("STACK_APP_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),

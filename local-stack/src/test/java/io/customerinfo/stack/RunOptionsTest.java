@@ -17,7 +17,7 @@ class RunOptionsTest {
 
     @Test
     void defaultsAreThePortsPeopleConnectTo() {
-        RunOptions options = RunOptions.parse(List.of(), Map.of(), HOME, APPS);
+        RunOptions options = RunCommand.parse(List.of(), Map.of(), HOME, APPS);
 
         assertThat(options.dataDir()).isEqualTo(HOME);
         assertThat(options.kafkaPort()).isEqualTo(9092);
@@ -31,11 +31,13 @@ class RunOptionsTest {
         assertThat(options.kafkaDir()).isEqualTo(HOME.resolve("kafka"));
         assertThat(options.redisDir()).isEqualTo(HOME.resolve("redis"));
         assertThat(options.appJvmOptions()).isEmpty();
+        assertThat(options.readyTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(options.appsDir()).isEqualTo(APPS);
     }
 
     @Test
     void optionsInBothFormsAndTheEnvironment() {
-        RunOptions options = RunOptions.parse(
+        RunOptions options = RunCommand.parse(
                 List.of("--data-dir", "/tmp/d", "--kafka-port=0", "--redis-port", "7000", "--query-port", "0",
                         "--projector-port=9001", "--api-key", "k", "--timeout", "30"),
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092", "REDIS_URL", " redis://r:6379 ",
@@ -57,7 +59,7 @@ class RunOptionsTest {
 
     @Test
     void blankEnvironmentMeansUnset() {
-        RunOptions options = RunOptions.parse(List.of(), Map.of("KAFKA_BOOTSTRAP_SERVERS", " ", "REDIS_URL", ""), HOME, APPS);
+        RunOptions options = RunCommand.parse(List.of(), Map.of("KAFKA_BOOTSTRAP_SERVERS", " ", "REDIS_URL", ""), HOME, APPS);
 
         assertThat(options.kafkaBootstrap()).isEmpty();
         assertThat(options.redisUrl()).isEmpty();
@@ -65,17 +67,25 @@ class RunOptionsTest {
 
     @Test
     void rejectsWhatItCannotUse() {
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--kafka-port", "70000"), Map.of(), HOME, APPS))
+        assertThatThrownBy(() -> RunCommand.parse(List.of("--kafka-port", "70000"), Map.of(), HOME, APPS))
                 .hasMessageContaining("--kafka-port");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--query-port", "x"), Map.of(), HOME, APPS))
+        assertThatThrownBy(() -> RunCommand.parse(List.of("--query-port", "x"), Map.of(), HOME, APPS))
                 .hasMessageContaining("--query-port");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--nope", "1"), Map.of(), HOME, APPS))
-                .hasMessageContaining("unknown option --nope");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--data-dir"), Map.of(), HOME, APPS))
-                .hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("stray"), Map.of(), HOME, APPS))
-                .hasMessageContaining("unexpected argument");
-        assertThatThrownBy(() -> RunOptions.parse(List.of("--api-key", " "), Map.of(), HOME, APPS))
+        assertThatThrownBy(() -> RunCommand.parse(List.of("--nope", "1"), Map.of(), HOME, APPS))
+                .hasMessageContaining("Unknown option").hasMessageContaining("'--nope'");
+        assertThatThrownBy(() -> RunCommand.parse(List.of("--data-dir"), Map.of(), HOME, APPS))
+                .hasMessageContaining("Missing required parameter for option '--data-dir'");
+        assertThatThrownBy(() -> RunCommand.parse(List.of("stray"), Map.of(), HOME, APPS))
+                .hasMessageContaining("Unmatched argument").hasMessageContaining("'stray'");
+        assertThatThrownBy(() -> RunCommand.parse(List.of("--api-key", " "), Map.of(), HOME, APPS))
                 .hasMessageContaining("--api-key");
+        assertThatThrownBy(() -> RunCommand.parse(List.of("--timeout", "0"), Map.of(), HOME, APPS))
+                .hasMessageContaining("--timeout must be positive");
+    }
+
+    @Test
+    void theLastOfARepeatedOptionWins() {
+        assertThat(RunCommand.parse(List.of("--query-port", "1", "--query-port=2"), Map.of(), HOME, APPS).queryPort())
+                .isEqualTo(2);
     }
 }

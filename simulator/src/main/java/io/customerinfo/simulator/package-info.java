@@ -8,7 +8,9 @@
  *       contract's envelope, the same bytes for the same seed;</li>
  *   <li>{@link io.customerinfo.simulator.JsonlFile} writes and reads them as JSON Lines, byte-exact;</li>
  *   <li>{@link io.customerinfo.simulator.Publisher} sends them to Kafka at a rate;</li>
- *   <li>{@link io.customerinfo.simulator.SimulatorCommand} is the {@code simulate} command line.</li>
+ *   <li>{@link io.customerinfo.simulator.SimulatorCommand} is the {@code simulate} command line: it parses the
+ *       options into a {@link io.customerinfo.simulator.SimulatorOptions}, which
+ *       {@link io.customerinfo.simulator.SimulatorRun} carries out.</li>
  * </ul>
  *
  * <pre>{@code
