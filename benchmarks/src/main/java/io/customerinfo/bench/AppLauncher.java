@@ -15,7 +15,7 @@ import io.customerinfo.simulator.Topics;
 
 /**
  * Starts the projector and the query API with the environment variables of a deployment (README, configuration
- * table) and the run's JVM options ({@code -Xmx512m} by default), optionally with a JFR recording each.
+ * table) and the run's JVM options ({@code -Xmx1g} by default), optionally with a JFR recording each.
  */
 final class AppLauncher {
 

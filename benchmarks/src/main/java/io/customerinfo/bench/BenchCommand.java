@@ -121,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Path appsDir;
 
     @Option(names = "--app-jvm-options", paramLabel = "\"...\"",
-            description = "JVM options of the apps (default \"-Xmx512m\"; smoke adds C1-only, serial GC)")
+            description = "JVM options of the apps (default \"-Xmx1g\": headroom above #8's 512 MiB target; smoke adds C1-only, serial GC)")
     private String appJvmOptions;
 
     @Option(names = "--jfr", paramLabel = "DIR", description = "record a JFR profile of each app JVM into DIR")
@@ -198,7 +198,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // smoke: C1 only, serial GC: the apps start in a fraction of the CPU time (figures mean nothing anyway)
         String appJvm = appJvmOptions != null ? appJvmOptions
-                : smoke ? "-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : "-Xmx512m";
+                : smoke ? "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : "-Xmx1g";
         return new BenchOptions(smoke,
                 positive("--customers", customers, 100_000, 300),
                 positive("--events", events, 1_000_000, 8_000),

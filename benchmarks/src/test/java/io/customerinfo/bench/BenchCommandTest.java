@@ -70,8 +70,8 @@ class BenchCommandTest {
         assertThat(smoke.outFile().toString()).matches("results/smoke-\\d{4}-\\d\\d-\\d\\d-\\d{4}\\.md");
         assertThat(full.workDir()).isNull();
         assertThat(full.appsDir()).isEqualTo(Path.of("apps"));
-        assertThat(full.appJvmOptionList()).containsExactly("-Xmx512m");
-        assertThat(smoke.appJvmOptionList()).containsExactly("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(full.appJvmOptionList()).containsExactly("-Xmx1g");
+        assertThat(smoke.appJvmOptionList()).containsExactly("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
         assertThat(full.jfrDir()).isEmpty();
         assertThat(full.kafkaBootstrap()).isEmpty();
         assertThat(full.redisUrl()).isEmpty();
