@@ -22,7 +22,10 @@ import io.customerinfo.projector.projection.ReceivedEvent;
  *
  * <p>A decoder's rejection blames the input. An exception from the decoder is a bug in our code: the
  * record is dead-lettered under {@link #INTERNAL_ERROR}, logged with its stack trace and counted as its
- * own outcome, and the rest of the poll goes on.
+ * own outcome, and the rest of the poll goes on. The same holds after decoding: when the projection fails
+ * for a reason other than the infrastructure's (see {@link Failures}), the poll's events are projected one
+ * by one (idempotent: versions decide) and each one that still fails is dead-lettered the same way. A
+ * failure of Redis propagates: the poll is replayed from the Redis positions after a back-off.
  */
 public final class ChangeRecordHandler implements PollHandler {
 
@@ -53,6 +56,7 @@ public final class ChangeRecordHandler implements PollHandler {
     @Override
     public void handle(List<ConsumerRecord<byte[], byte[]>> records, DeadLetterPublisher.Batch deadLetters) {
         List<ReceivedEvent> events = new ArrayList<>(records.size());
+        List<ConsumerRecord<byte[], byte[]>> sources = new ArrayList<>(records.size());
         // per topic: skipped, dead-lettered, internal errors
         Map<String, long[]> skippedAndRejected = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -69,6 +73,7 @@ public final class ChangeRecordHandler implements PollHandler {
             }
             if (result instanceof DecodeResult.Decoded decoded) {
                 events.add(new ReceivedEvent(decoded.event(), record.topic(), record.timestamp()));
+                sources.add(record);
             } else if (result instanceof DecodeResult.Rejected rejected) {
                 deadLetters.send(record, rejected.reason().code(), rejected.detail());
                 skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[3])[1]++;
@@ -76,11 +81,39 @@ public final class ChangeRecordHandler implements PollHandler {
                 skippedAndRejected.computeIfAbsent(record.topic(), t -> new long[3])[0]++;
             }
         }
-        projection.accept(events);
+        project(events, sources, deadLetters, skippedAndRejected);
         skippedAndRejected.forEach((topic, counts) -> {
             metrics.event(topic, ProjectorMetrics.Outcome.SKIPPED, counts[0]);
             metrics.event(topic, ProjectorMetrics.Outcome.DEAD_LETTERED, counts[1]);
             metrics.event(topic, ProjectorMetrics.Outcome.INTERNAL_ERROR, counts[2]);
         });
+    }
+
+    private void project(List<ReceivedEvent> events, List<ConsumerRecord<byte[], byte[]>> sources,
+                         DeadLetterPublisher.Batch deadLetters, Map<String, long[]> counts) {
+        try {
+            projection.accept(events);
+            return;
+        } catch (RuntimeException | StackOverflowError e) {
+            if (Failures.isUnavailable(e)) {
+                throw e;
+            }
+            log.warn("Projecting a poll of {} events failed ({}); projecting them one by one", events.size(),
+                    e.toString());
+        }
+        for (int i = 0; i < events.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = sources.get(i);
+            try {
+                projection.accept(List.of(events.get(i)));
+            } catch (RuntimeException | StackOverflowError e) {
+                if (Failures.isUnavailable(e)) {
+                    throw e;
+                }
+                log.error("Projection failed on {}-{}@{}; dead-lettered as {}", record.topic(), record.partition(),
+                        record.offset(), INTERNAL_ERROR, e);
+                deadLetters.send(record, INTERNAL_ERROR, e.toString());
+                counts.computeIfAbsent(record.topic(), t -> new long[3])[2]++;
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ public final class BatchProjection {
 
     /** Thrown when customers still conflicted after the configured attempts; the poll is replayed. */
     public static final class ContendedException extends RuntimeException {
-        ContendedException(Set<Long> customers, int attempts) {
+        public ContendedException(Set<Long> customers, int attempts) {
             super("customers " + customers + " changed under this consumer " + attempts + " times in a row");
         }
     }

@@ -1,6 +1,7 @@
 package io.customerinfo.projector.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import io.customerinfo.core.decode.EventDecoder;
 import io.customerinfo.projector.metrics.ProjectorMetrics;
 import io.customerinfo.projector.projection.ReceivedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
-/** A decoder that throws is our bug: filed as internal_error, logged, counted, and the poll goes on. */
+/** A decoder or projection that throws is our bug: filed as internal_error, logged, counted, and the poll goes on. */
 class ChangeRecordHandlerTest {
 
     private static final String TOPIC = "crm.customer";
@@ -84,6 +86,45 @@ class ChangeRecordHandlerTest {
         assertThat(metrics.eventCount(TOPIC, ProjectorMetrics.Outcome.DEAD_LETTERED)).isEqualTo(1);
         assertThat(metrics.eventCount(TOPIC, ProjectorMetrics.Outcome.INTERNAL_ERROR)).isZero();
         assertThat(logged.list).isEmpty();
+    }
+
+    @Test
+    void aProjectionBugDeadLettersOnlyTheEventThatCausesItAndTheRestIsProjected() {
+        logged.start();
+        logger.addAppender(logged);
+        ChangeRecordHandler handler = new ChangeRecordHandler(new EventDecoder()::decode, events -> {
+            if (events.stream().anyMatch(e -> e.event().id() == 1)) {
+                throw new IllegalStateException("injected projection bug");
+            }
+            projected.addAll(events);
+        }, metrics);
+
+        handler.handle(List.of(customer(7, 1), customer(8, 2), customer(9, 3)),
+                new DeadLetterPublisher(producer, ".dlt").batch());
+
+        assertThat(producer.history()).singleElement().satisfies(dead -> {
+            assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("1");
+            assertThat(header(dead, DeadLetterPublisher.REASON)).isEqualTo("internal_error");
+            assertThat(header(dead, DeadLetterPublisher.DETAIL))
+                    .isEqualTo("java.lang.IllegalStateException: injected projection bug");
+        });
+        assertThat(projected).extracting(e -> e.event().id()).containsExactly(2L, 3L);
+        assertThat(metrics.eventCount(TOPIC, ProjectorMetrics.Outcome.INTERNAL_ERROR)).isEqualTo(1);
+        assertThat(logged.list).filteredOn(line -> line.getLevel() == Level.ERROR).singleElement()
+                .satisfies(line -> assertThat(line.getFormattedMessage()).contains(TOPIC + "-0@7", "internal_error"));
+    }
+
+    @Test
+    void aRedisOutagePropagatesSoThatThePollIsReplayedAndNothingIsDeadLettered() {
+        ChangeRecordHandler handler = new ChangeRecordHandler(new EventDecoder()::decode, events -> {
+            throw new JedisConnectionException("Connection refused");
+        }, metrics);
+
+        assertThatThrownBy(() -> handler.handle(List.of(customer(7, 1), customer(8, 2)),
+                new DeadLetterPublisher(producer, ".dlt").batch()))
+                .isInstanceOf(JedisConnectionException.class);
+        assertThat(producer.history()).isEmpty();
+        assertThat(metrics.eventCount(TOPIC, ProjectorMetrics.Outcome.INTERNAL_ERROR)).isZero();
     }
 
     private static ConsumerRecord<byte[], byte[]> customer(long offset, long id) {
