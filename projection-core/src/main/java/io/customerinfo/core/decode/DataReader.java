@@ -106,6 +106,8 @@ final class DataReader {
                 switch (name) {
                     case "id" -> idText = stringOrViolation(parser, token, "data.id");
                     case "name" -> named = stringOrViolation(parser, token, "data.name") != null || named;
+                    // a customer row needs no customer_id; one it carries must name the customer itself
+                    case "customer_id" -> customerIdText = token == JsonToken.VALUE_STRING ? parser.getString() : "";
                     case "total_infos" -> {
                         if (token != JsonToken.START_OBJECT) {
                             violation(RejectReason.SCHEMA_VIOLATION, "data.total_infos is not an object");
@@ -137,7 +139,8 @@ final class DataReader {
             // a repeated name: the last one wins, as when the row is split again from its bytes
             members.put(names.get(i), Arrays.copyOfRange(json, bounds.get(2 * i), bounds.get(2 * i + 1)));
         }
-        return new Result(null, null, id, id, CustomerData.ofMembers(json, members));
+        long customerId = customerIdText == null ? id : Ids.parse(customerIdText);
+        return new Result(null, null, id, customerId, CustomerData.ofMembers(json, members));
     }
 
     private Result readChild(JsonParser parser, boolean invoice) {

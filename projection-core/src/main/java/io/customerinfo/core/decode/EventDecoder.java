@@ -214,7 +214,7 @@ public final class EventDecoder {
             if (read.id() != id) {
                 return new Rejected(RejectReason.DATA_MISMATCH, "data.id " + read.id() + " is not id of " + what);
             }
-            if (kind.isChild() && read.customerId() != customerId) {
+            if (read.customerId() != customerId) {
                 return new Rejected(RejectReason.DATA_MISMATCH,
                         "data.customer_id " + read.customerId() + " is not customer_id " + customerId + " of " + what);
             }

@@ -40,6 +40,10 @@ final class PlainRow {
             }
         }
         long id = id(row.get("id"));
+        if (row.containsKey("customer_id")) {
+            // rare in a customer row, checked on the slow path
+            return null;
+        }
         byte[] name = row.get("name");
         byte[] totals = row.get("total_infos");
         if (id < 0 || name == null || name[0] != '"' || (totals != null && totals[0] != '{')) {

@@ -102,6 +102,8 @@ class EventDecoderTest {
                 reject(RejectReason.DATA_MISMATCH, "data.id differs", CONTACT, r -> r.data().put("id", "45974")),
                 reject(RejectReason.DATA_MISMATCH, "data.customer_id differs", CONTACT, r -> r.data().put("customer_id", "1")),
                 reject(RejectReason.DATA_MISMATCH, "customer naming another customer", CUSTOMER, r -> r.json().put("customer_id", "1")),
+                reject(RejectReason.DATA_MISMATCH, "customer row naming another customer", CUSTOMER, r -> r.data().put("customer_id", "1")),
+                reject(RejectReason.DATA_MISMATCH, "customer row with a numeric customer_id", CUSTOMER, r -> r.data().put("customer_id", 62640)),
                 reject(RejectReason.INVALID_AMOUNT, "three decimals", ORDER, r -> r.data().put("amount", "1.005")),
                 reject(RejectReason.INVALID_AMOUNT, "a number", ORDER, r -> r.data().put("amount", 560)),
                 reject(RejectReason.INVALID_AMOUNT, "negative", ORDER, r -> r.data().put("amount", "-1.00")),
@@ -179,6 +181,18 @@ class EventDecoderTest {
 
         record.json().putNull("data");
         assertThat(decoded(record).isDelete()).isTrue();
+    }
+
+    @Test
+    void aCustomerRowNamingItselfAsCustomerIdKeepsTheMember() {
+        MutableRecord record = MutableRecord.sample(CUSTOMER);
+        record.data().put("customer_id", "62640");
+
+        ChangeEvent event = decoded(record);
+
+        assertThat(event.customerId()).isEqualTo(62640);
+        assertThat(new String(event.customerData().members().get("customer_id"), StandardCharsets.UTF_8))
+                .isEqualTo("\"62640\"");
     }
 
     @Test
