@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
 
-import io.customerinfo.core.view.StoredView;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.StoredView;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
@@ -41,7 +41,7 @@ final class StoredDocuments implements AutoCloseable {
             responses.forEach((id, r) -> {
                 byte[] bytes = r.get();
                 if (bytes != null) {
-                    out.put(id, new String(StoredView.decode(bytes).document(month), StandardCharsets.UTF_8));
+                    out.put(id, new String(StoredView.parse(bytes).document(month), StandardCharsets.UTF_8));
                 }
             });
         }

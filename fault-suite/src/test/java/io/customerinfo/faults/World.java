@@ -16,7 +16,7 @@ import io.customerinfo.core.decode.EventDecoder;
 import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.projection.Projection;
 import io.customerinfo.core.render.DocumentRenderer;
-import io.customerinfo.core.state.Months;
+import io.customerinfo.readmodel.Months;
 import io.customerinfo.reference.Json;
 import io.customerinfo.reference.Outcome;
 import io.customerinfo.reference.ReferenceModel;

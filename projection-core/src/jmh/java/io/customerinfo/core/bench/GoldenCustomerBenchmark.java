@@ -80,7 +80,7 @@ public class GoldenCustomerBenchmark {
         orders.putAll(delta.ordersSet());
         agg.putAll(delta.aggSet());
         delta.aggDelete().forEach(agg::remove);
-        return renderer.renderView(loaded, NOW, delta.newRev()).orElseThrow().encode();
+        return renderer.renderView(loaded, NOW, delta.newRev()).orElseThrow().bytes();
     }
 
     private ChangeEvent nextEvent() {

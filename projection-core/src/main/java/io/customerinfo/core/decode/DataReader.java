@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
-import io.customerinfo.core.event.Cents;
 import io.customerinfo.core.event.ChildData;
 import io.customerinfo.core.event.CustomerData;
 import io.customerinfo.core.event.EntityData;
 import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.event.OrderData;
 import io.customerinfo.core.json.CompactJson;
+import io.customerinfo.readmodel.Cents;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

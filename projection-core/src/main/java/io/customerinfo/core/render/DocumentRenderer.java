@@ -9,16 +9,16 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.customerinfo.core.event.Cents;
 import io.customerinfo.core.event.CustomerData;
 import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.json.ByteSink;
 import io.customerinfo.core.json.CompactJson;
 import io.customerinfo.core.state.ChildRecord;
 import io.customerinfo.core.state.CustomerState;
-import io.customerinfo.core.state.Months;
 import io.customerinfo.core.state.RecentEntry;
-import io.customerinfo.core.view.StoredView;
+import io.customerinfo.readmodel.Cents;
+import io.customerinfo.readmodel.Months;
+import io.customerinfo.readmodel.StoredView;
 
 /**
  * State + now -> the {@code data} object of the customer-info response: compact UTF-8 JSON in the
@@ -77,12 +77,12 @@ public final class DocumentRenderer {
         ByteSink out = new ByteSink(estimate(customer, state));
         writeBody(out, state, customer, now);
         int writeMonth = Months.of(now, zone);
-        return Optional.of(new StoredView(rev, now.getEpochSecond(), customer.orgId(), writeMonth,
-                viewMonths(state, writeMonth), out.toByteArray()));
+        return Optional.of(StoredView.parse(StoredView.encode(rev, now.getEpochSecond(), customer.orgId(), writeMonth,
+                viewMonths(state, writeMonth), out.toByteArray())));
     }
 
     /**
-     * The encoded stored view ({@code renderView(state, now, rev).map(StoredView::encode)}, byte for byte), written
+     * The encoded stored view ({@code renderView(state, now, rev).map(StoredView::bytes)}, byte for byte), written
      * header first into one buffer: the projector's hot path, one document-sized allocation per commit.
      */
     public Optional<byte[]> renderStoredView(CustomerState state, Instant now, long rev) {
@@ -92,8 +92,8 @@ public final class DocumentRenderer {
         }
         ByteSink out = new ByteSink(estimate(customer, state) + 96);
         int writeMonth = Months.of(now, zone);
-        StoredView.writeHeader(out, rev, now.getEpochSecond(), customer.orgId(), writeMonth,
-                viewMonths(state, writeMonth));
+        out.write(StoredView.header(rev, now.getEpochSecond(), customer.orgId(), writeMonth,
+                viewMonths(state, writeMonth)));
         writeBody(out, state, customer, now);
         return Optional.of(out.toByteArray());
     }

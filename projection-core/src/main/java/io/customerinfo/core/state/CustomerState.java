@@ -17,6 +17,7 @@ import io.customerinfo.core.event.ChangeEvent;
 import io.customerinfo.core.event.CustomerData;
 import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.route.Effect;
+import io.customerinfo.readmodel.Months;
 
 /**
  * One customer's state: the latest version of each of its entities (tombstones included), the order

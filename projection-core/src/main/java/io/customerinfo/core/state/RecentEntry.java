@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 
-import io.customerinfo.core.event.Cents;
 import io.customerinfo.core.json.ByteSink;
 import io.customerinfo.core.json.CompactJson;
+import io.customerinfo.readmodel.Cents;
 
 /**
  * One live, non-cancelled order in the recent-orders index, with its rendered {@code orderlist}

@@ -18,7 +18,7 @@ class StorageFootprintTest {
         Contract.sampleEvents().forEach(state::apply);
         StateDelta delta = state.delta();
         byte[] document = new DocumentRenderer().render(state, Contract.GOLDEN_NOW).orElseThrow();
-        byte[] view = new DocumentRenderer().renderView(state, Contract.GOLDEN_NOW, delta.newRev()).orElseThrow().encode();
+        byte[] view = new DocumentRenderer().renderView(state, Contract.GOLDEN_NOW, delta.newRev()).orElseThrow().bytes();
 
         long stored = view.length + size(delta.entsSet()) + size(delta.ordersSet()) + size(delta.aggSet())
                 + delta.recentAdd().stream().mapToLong(m -> m.member().length + 8).sum();

@@ -68,7 +68,7 @@ public final class Events {
     }
 
     private static long cents(String amount) {
-        long cents = io.customerinfo.core.event.Cents.parse(amount);
+        long cents = io.customerinfo.readmodel.Cents.parse(amount);
         if (cents < 0) {
             throw new IllegalArgumentException("not an amount: " + amount);
         }

@@ -18,6 +18,7 @@ import io.customerinfo.projector.health.KafkaHealthIndicator;
 import io.customerinfo.projector.health.RedisHealthIndicator;
 import io.customerinfo.projector.kafka.ProjectorWorkers;
 import io.customerinfo.projector.metrics.ProjectorMetrics;
+import io.customerinfo.readmodel.RedisClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -35,7 +36,7 @@ public class ProjectorConfiguration {
     @Bean(destroyMethod = "close")
     UnifiedJedis redis(ProjectorSettings settings) {
         // live loops, a rebuild's loops and the admin endpoint
-        return RedisClients.create(settings, settings.concurrency() * 4 + 6);
+        return RedisClients.create(settings.redisConnection(settings.concurrency() * 4 + 6));
     }
 
     @Bean(destroyMethod = "close")

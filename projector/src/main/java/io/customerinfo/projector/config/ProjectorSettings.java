@@ -1,5 +1,6 @@
 package io.customerinfo.projector.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.customerinfo.readmodel.RedisConnection;
 
 /**
  * Everything the projector can be told, bound from {@code projector.*} (see {@code application.yml} for the
@@ -87,6 +90,11 @@ public record ProjectorSettings(
             throw new IllegalArgumentException("projector.cas-max-attempts must be >= 1, was " + casMaxAttempts);
         }
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
+    }
+
+    /** The Redis client's target, with {@code poolSize} connections per node. */
+    public RedisConnection redisConnection(int poolSize) {
+        return new RedisConnection(URI.create(redisUrl), redisClusterNodes, redisTimeout, poolSize);
     }
 
     public boolean clusterMode() {

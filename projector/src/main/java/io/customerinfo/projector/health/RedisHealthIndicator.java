@@ -20,7 +20,7 @@ public final class RedisHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        String active = redis.get(io.customerinfo.projector.store.RedisKeys.ACTIVE);
+        String active = redis.get(io.customerinfo.readmodel.RedisKeys.ACTIVE);
         builder.up()
                 .withDetail("mode", settings.clusterMode() ? "cluster" : "single")
                 .withDetail("activeGeneration", active == null ? "none" : active);

@@ -20,7 +20,8 @@ import io.customerinfo.projector.config.ProjectorSettings;
 import io.customerinfo.projector.metrics.ProjectorMetrics;
 import io.customerinfo.projector.store.ActiveGeneration;
 import io.customerinfo.projector.store.PositionStore;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.GenerationMarker;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -115,7 +116,7 @@ public final class ProjectorWorkers implements SmartLifecycle {
                     }
                     target = following;
                 }
-                ConsumerLoop loop = loop(name, settings.groupId(), target, () -> ActiveGeneration.ensure(redis),
+                ConsumerLoop loop = loop(name, settings.groupId(), target, () -> GenerationMarker.declareFirst(redis),
                         metrics);
                 Thread thread = new Thread(loop, name);
                 loops.add(loop);

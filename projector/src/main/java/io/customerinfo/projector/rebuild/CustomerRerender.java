@@ -10,12 +10,12 @@ import io.customerinfo.core.state.CustomerState;
 import io.customerinfo.core.state.StateDelta;
 import io.customerinfo.projector.config.ProjectorSettings;
 import io.customerinfo.projector.projection.ViewRenderer;
-import io.customerinfo.projector.store.CustomerStateStore;
 import io.customerinfo.projector.store.CustomerStateStore.Commit;
 import io.customerinfo.projector.store.CustomerStateStore.DocAction;
 import io.customerinfo.projector.store.CustomerStateStore.LoadPlan;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.projector.store.CustomerStateStore;
 import io.customerinfo.projector.store.WriterGeneration;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

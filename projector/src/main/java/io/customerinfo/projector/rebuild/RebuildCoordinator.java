@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import io.customerinfo.projector.config.ProjectorSettings;
 import io.customerinfo.projector.kafka.ProjectorWorkers;
 import io.customerinfo.projector.store.ActiveGeneration;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

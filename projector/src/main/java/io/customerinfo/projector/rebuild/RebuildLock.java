@@ -3,7 +3,7 @@ package io.customerinfo.projector.rebuild;
 import java.time.Duration;
 import java.util.List;
 
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 

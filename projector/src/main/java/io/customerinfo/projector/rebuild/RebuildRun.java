@@ -16,7 +16,8 @@ import io.customerinfo.projector.config.ProjectorSettings;
 import io.customerinfo.projector.kafka.ConsumerLoop;
 import io.customerinfo.projector.kafka.ProjectorWorkers;
 import io.customerinfo.projector.metrics.ProjectorMetrics;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.GenerationMarker;
+import io.customerinfo.readmodel.RedisKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -241,7 +242,7 @@ final class RebuildRun implements Runnable {
     }
 
     private void switchActive() {
-        redis.set(RedisKeys.ACTIVE, Integer.toString(entry.target()));
+        GenerationMarker.switchTo(redis, entry.target());
         ledger.status(RebuildStatus.SWITCHED, Instant.now(), null);
         ledger.endHandOver();
         log.info("rebuild: generation {} is active (was {})", entry.target(), entry.source());

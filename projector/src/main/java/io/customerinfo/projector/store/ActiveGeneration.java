@@ -1,31 +1,21 @@
 package io.customerinfo.projector.store;
 
-
+import io.customerinfo.readmodel.GenerationMarker;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
-/**
- * The {@code cinfo:active} marker: which generation the query API serves. A projector finding none (fresh or
- * flushed Redis) declares generation 1; it never overwrites a marker a rebuild has set.
- */
+/** The generation a projector starts writing (see {@link GenerationMarker} for the marker's rules). */
 public final class ActiveGeneration {
 
     private ActiveGeneration() {}
 
-    /** @return the generation to write: {@code override} if set, else the active one (declaring 1 if absent) */
+    /** @return the generation to write: {@code override} if set, else the active one (declaring the first if absent) */
     public static int resolve(UnifiedJedis redis, Integer override) {
-        redis.setnx(RedisKeys.ACTIVE, "1");
+        GenerationMarker.declareFirst(redis);
         if (override != null) {
             return override;
         }
-        String active = redis.get(RedisKeys.ACTIVE);
-        if (active == null) {
-            throw new IllegalStateException(RedisKeys.ACTIVE + " vanished right after SETNX");
-        }
-        return Integer.parseInt(active.trim());
-    }
-
-    /** Re-declares generation 1 when the marker is gone (Redis flushed while running). */
-    public static void ensure(UnifiedJedis redis) {
-        redis.setnx(RedisKeys.ACTIVE, "1");
+        return GenerationMarker.read(redis).orElseThrow(
+                () -> new IllegalStateException(RedisKeys.ACTIVE + " vanished right after SETNX"));
     }
 }

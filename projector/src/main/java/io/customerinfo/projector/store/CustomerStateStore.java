@@ -12,6 +12,7 @@ import java.util.Set;
 import io.customerinfo.core.state.CustomerState;
 import io.customerinfo.core.state.StateCodec;
 import io.customerinfo.core.state.StateDelta;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;

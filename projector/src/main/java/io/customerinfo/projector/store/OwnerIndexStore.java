@@ -10,6 +10,7 @@ import java.util.Map;
 import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.route.Owner;
 import io.customerinfo.core.route.OwnerIndex;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;

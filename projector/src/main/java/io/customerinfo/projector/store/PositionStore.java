@@ -13,6 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 
 import redis.clients.jedis.UnifiedJedis;
 
+import io.customerinfo.readmodel.RedisKeys;
+
 /**
  * The applied positions of one consumer group, kept in Redis beside the data ({@code cinfo:g<N>:pos:{<group>}}).
  * They, not Kafka's committed offsets, say where a partition resumes: Redis restarted from its AOF may have lost

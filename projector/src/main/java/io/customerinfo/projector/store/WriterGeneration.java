@@ -1,5 +1,9 @@
 package io.customerinfo.projector.store;
 
+import java.util.OptionalInt;
+
+import io.customerinfo.readmodel.GenerationMarker;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -15,8 +19,8 @@ public final class WriterGeneration {
         if (handoff != null) {
             return Integer.parseInt(handoff.trim());
         }
-        String active = redis.get(RedisKeys.ACTIVE);
-        // absent (fresh or flushed Redis): declare generation 1, as at start
-        return active != null ? Integer.parseInt(active.trim()) : ActiveGeneration.resolve(redis, null);
+        // absent (fresh or flushed Redis): declare the first generation, as at start
+        OptionalInt active = GenerationMarker.read(redis);
+        return active.isPresent() ? active.getAsInt() : ActiveGeneration.resolve(redis, null);
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.customerinfo.embedded.KafkaBroker;
 import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.projector.kafka.DeadLetterPublisher;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
 import io.micrometer.core.instrument.Counter;
 import redis.clients.jedis.JedisPooled;
 

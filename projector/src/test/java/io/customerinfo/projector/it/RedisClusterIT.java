@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.customerinfo.embedded.KafkaBroker;
 import io.customerinfo.embedded.RedisClusterServers;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.common.TopicPartition;
 
-import io.customerinfo.core.view.StoredView;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.StoredView;
 import redis.clients.jedis.UnifiedJedis;
 
 /** What a test reads back from Redis: applied positions and stored views of one generation (default 1). */
@@ -51,7 +51,7 @@ final class RedisProbe {
     /** The stored view of a customer, or null when Redis holds none. */
     StoredView view(long customerId) {
         byte[] bytes = redis.get().get(RedisKeys.bytes(keys.doc(Long.toString(customerId))));
-        return bytes == null ? null : StoredView.decode(bytes);
+        return bytes == null ? null : StoredView.parse(bytes);
     }
 
     String document(long customerId, int servingMonth) {

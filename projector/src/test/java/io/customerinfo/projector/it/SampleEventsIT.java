@@ -18,8 +18,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.customerinfo.core.view.StoredView;
-import io.customerinfo.projector.store.RedisKeys;
+import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.StoredView;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

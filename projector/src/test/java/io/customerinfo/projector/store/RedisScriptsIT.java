@@ -24,6 +24,7 @@ import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.projector.store.CustomerStateStore.Commit;
 import io.customerinfo.projector.store.CustomerStateStore.DocAction;
 import io.customerinfo.projector.store.OwnerIndexStore.EntityRef;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.JedisPooled;
 
 /** The Lua scripts against a real redis-server: compare-and-set, set-if-higher owners, checked positions, NOSCRIPT. */

@@ -10,7 +10,8 @@ import io.customerinfo.query.store.ActiveGeneration;
 import io.customerinfo.query.store.CustomerDocumentStore;
 import io.customerinfo.query.store.CustomerViews;
 import io.customerinfo.query.store.RedisCustomerDocumentStore;
-import io.customerinfo.query.store.ServingMonth;
+import io.customerinfo.readmodel.RedisClients;
+import io.customerinfo.readmodel.ServingMonth;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,7 @@ public class QueryApiConfiguration {
 
     @Bean(destroyMethod = "close")
     UnifiedJedis redis(QueryApiProperties properties) {
-        return RedisClients.create(properties.redis());
+        return RedisClients.create(properties.redis().connection());
     }
 
     @Bean

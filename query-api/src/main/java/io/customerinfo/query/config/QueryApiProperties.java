@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import io.customerinfo.readmodel.RedisConnection;
+
 /**
  * All settings of the query API. {@code application.yml} maps the deployment's environment
  * variables (REDIS_URL, QUERY_API_KEYS, ...) onto these names; the defaults below apply when
@@ -52,6 +54,10 @@ public record QueryApiProperties(
 
         public boolean cluster() {
             return clusterNodes != null && !clusterNodes.isBlank();
+        }
+
+        public RedisConnection connection() {
+            return new RedisConnection(url, clusterNodes, timeout, poolSize);
         }
     }
 

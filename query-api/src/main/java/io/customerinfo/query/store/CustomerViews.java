@@ -3,6 +3,11 @@ package io.customerinfo.query.store;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.customerinfo.readmodel.MalformedViewException;
+import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.ServingMonth;
+import io.customerinfo.readmodel.StoredView;
+
 /**
  * Reads the stored views of the active generation and fixes the month they are served for.
  * A malformed stored view is an error naming the customer and generation.

@@ -6,9 +6,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import io.customerinfo.query.metrics.QueryMetrics;
+import io.customerinfo.readmodel.GenerationMarker;
+import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Response;
@@ -116,19 +119,8 @@ public class RedisCustomerDocumentStore implements CustomerDocumentStore {
         } finally {
             metrics.redisActive(System.nanoTime() - start);
         }
-        if (value == null) {
-            return OptionalLong.empty();
-        }
-        String text = new String(value, StandardCharsets.US_ASCII).trim();
-        try {
-            long generation = Long.parseLong(text);
-            if (generation < 1) {
-                throw new NumberFormatException("not positive");
-            }
-            return OptionalLong.of(generation);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(RedisKeys.ACTIVE + " holds '" + text + "', not a generation number", e);
-        }
+        OptionalInt generation = GenerationMarker.parse(value == null ? null : new String(value, StandardCharsets.US_ASCII));
+        return generation.isPresent() ? OptionalLong.of(generation.getAsInt()) : OptionalLong.empty();
     }
 
     @Override

@@ -9,10 +9,10 @@ import io.customerinfo.query.auth.Caller;
 import io.customerinfo.query.metrics.Endpoint;
 import io.customerinfo.query.metrics.Outcome;
 import io.customerinfo.query.metrics.QueryMetrics;
-import io.customerinfo.query.store.Amounts;
-import io.customerinfo.query.store.CustomerViews;
 import io.customerinfo.query.store.CustomerViews.Batch;
-import io.customerinfo.query.store.StoredView;
+import io.customerinfo.query.store.CustomerViews;
+import io.customerinfo.readmodel.Cents;
+import io.customerinfo.readmodel.StoredView;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,7 +54,7 @@ public final class BatchInfoServlet extends QueryServlet {
             }
             visible[i] = view;
             if (view != null) {
-                amounts[i] = Amounts.format(view.purchaseCents(batch.month()));
+                amounts[i] = Cents.ascii(view.purchaseCents(batch.month()));
                 length += names[i].length + view.documentLength(amounts[i]);
             } else {
                 length += names[i].length + NULL.length;

@@ -7,9 +7,9 @@ import io.customerinfo.query.auth.Caller;
 import io.customerinfo.query.metrics.Endpoint;
 import io.customerinfo.query.metrics.Outcome;
 import io.customerinfo.query.metrics.QueryMetrics;
-import io.customerinfo.query.store.Amounts;
-import io.customerinfo.query.store.CustomerViews;
 import io.customerinfo.query.store.CustomerViews.Served;
+import io.customerinfo.query.store.CustomerViews;
+import io.customerinfo.readmodel.Cents;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +44,7 @@ public final class CustomerInfoServlet extends QueryServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return Outcome.NOT_MODIFIED;
         }
-        byte[] amount = Amounts.format(served.view().purchaseCents(served.month()));
+        byte[] amount = Cents.ascii(served.view().purchaseCents(served.month()));
         int length = Envelope.SUCCESS_PREFIX.length + served.view().documentLength(amount)
                 + Envelope.SUCCESS_SUFFIX.length;
         ServletOutputStream out = writeJson(response, length);

@@ -10,11 +10,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-import io.customerinfo.query.store.Amounts;
-import io.customerinfo.query.store.RedisKeys;
-import io.customerinfo.query.store.ServingMonth;
-import io.customerinfo.query.store.StoredView;
 import io.customerinfo.query.support.Golden;
+import io.customerinfo.readmodel.Cents;
+import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.ServingMonth;
+import io.customerinfo.readmodel.StoredView;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -69,7 +69,7 @@ class RedisLayoutContractTest {
             Clock clock = Clock.fixed(OffsetDateTime.parse(served.get("at").asString()).toInstant(), zone);
             int month = new ServingMonth(clock, zone).current();
             assertThat(month).isEqualTo(served.get("serving_month").asInt());
-            byte[] amount = Amounts.format(view.purchaseCents(month));
+            byte[] amount = Cents.ascii(view.purchaseCents(month));
             assertThat(new String(amount, StandardCharsets.US_ASCII)).isEqualTo(served.get("purchase_amount").asString());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] prefix = "{\"errCode\":1000,\"errMsg\":\"请求成功\",\"data\":".getBytes(StandardCharsets.UTF_8);

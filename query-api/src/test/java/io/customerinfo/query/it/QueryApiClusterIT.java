@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.customerinfo.embedded.RedisClusterServers;
-import io.customerinfo.query.store.RedisKeys;
+import io.customerinfo.embedded.http.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp;
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.MutableClock;
-import io.customerinfo.embedded.http.RawHttp;
-import io.customerinfo.embedded.http.RawHttp.Response;
+import io.customerinfo.readmodel.RedisKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -14,12 +14,12 @@ import io.customerinfo.core.decode.DecodeResult;
 import io.customerinfo.core.decode.EventDecoder;
 import io.customerinfo.core.projection.Projection;
 import io.customerinfo.core.render.DocumentRenderer;
-import io.customerinfo.core.view.StoredView;
 import io.customerinfo.embedded.RedisServer;
+import io.customerinfo.embedded.http.RawHttp.Response;
+import io.customerinfo.embedded.http.RawHttp;
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.MutableClock;
-import io.customerinfo.embedded.http.RawHttp;
-import io.customerinfo.embedded.http.RawHttp.Response;
+import io.customerinfo.readmodel.StoredView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +143,7 @@ class QueryApiIT {
         StoredView view = new DocumentRenderer(ZoneId.of("Asia/Shanghai"))
                 .renderView(projection.customer(62640).orElseThrow(), Golden.SERVED_AT, 3).orElseThrow();
         try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
-            jedis.set(DOC_KEY.getBytes(StandardCharsets.UTF_8), view.encode());
+            jedis.set(DOC_KEY.getBytes(StandardCharsets.UTF_8), view.bytes());
         }
         Response response = http.get("/crm/customer/info?cid=62640", ORG1);
         assertThat(response.status()).isEqualTo(200);

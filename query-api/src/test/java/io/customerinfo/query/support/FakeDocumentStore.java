@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.customerinfo.query.store.CustomerDocumentStore;
-import io.customerinfo.query.store.RedisKeys;
 import io.customerinfo.query.store.StoreUnavailableException;
+import io.customerinfo.readmodel.RedisKeys;
 
 /** An in-memory store keyed like Redis; can play a store that is down. */
 public final class FakeDocumentStore implements CustomerDocumentStore {

@@ -1,4 +1,4 @@
-package io.customerinfo.projector.store;
+package io.customerinfo.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

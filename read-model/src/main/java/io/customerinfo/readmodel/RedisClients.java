@@ -1,4 +1,4 @@
-package io.customerinfo.query.config;
+package io.customerinfo.readmodel;
 
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -14,16 +14,16 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * Builds the Redis client: {@code JedisCluster} when cluster nodes are configured, else
- * {@code JedisPooled}. Connect, read and pool-borrow waits are all bounded by the timeout, so a
- * dead or stalled Redis turns into an error (1503), never a hung request.
+ * Builds the Redis client of both services: {@code JedisCluster} when cluster nodes are configured, else
+ * {@code JedisPooled}. Connect, read and pool-borrow waits are all bounded by the timeout, so a dead or stalled
+ * Redis turns into an error (the API's 1503, the projector's back-off), never a hung thread.
  */
-final class RedisClients {
+public final class RedisClients {
 
     private RedisClients() {
     }
 
-    static UnifiedJedis create(QueryApiProperties.Redis redis) {
+    public static UnifiedJedis create(RedisConnection redis) {
         int timeoutMillis = (int) Math.max(1, redis.timeout().toMillis());
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(redis.poolSize());
@@ -61,12 +61,16 @@ final class RedisClients {
         return new JedisPooled(pool, JedisURIHelper.getHostAndPort(url), client.build());
     }
 
+    /** @throws IllegalArgumentException when the seeds name no {@code host:port} */
     static Set<HostAndPort> nodes(String clusterNodes) {
         Set<HostAndPort> nodes = new LinkedHashSet<>();
         for (String node : clusterNodes.split(",")) {
             if (!node.isBlank()) {
                 nodes.add(HostAndPort.from(node.trim()));
             }
+        }
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("the Redis cluster nodes name no host:port: '" + clusterNodes + "'");
         }
         return nodes;
     }

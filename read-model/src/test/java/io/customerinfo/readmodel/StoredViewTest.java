@@ -1,4 +1,4 @@
-package io.customerinfo.query.store;
+package io.customerinfo.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,13 +53,53 @@ class StoredViewTest {
     }
 
     @Test
+    void encodeParseRoundTrips() {
+        TreeMap<Integer, Long> months = new TreeMap<>(Map.of(202012, 5L, 202101, 0L, 202103, 12345L));
+        byte[] body = "{\"id\":\"1\",\"x\":\"|\\n\"".getBytes(StandardCharsets.UTF_8);
+
+        StoredView back = StoredView.parse(StoredView.encode(99, 1600000000, "org_7", 202101, months, body));
+
+        assertThat(back.rev()).isEqualTo(99);
+        assertThat(back.cacheAt()).isEqualTo(1600000000);
+        assertThat(back.orgId()).isEqualTo("org_7");
+        assertThat(back.writeMonth()).isEqualTo(202101);
+        assertThat(back.monthCents()).isEqualTo(months);
+        assertThat(back.body()).isEqualTo(body);
+        assertThat(back.purchaseCents(202103)).isEqualTo(12345);
+        assertThat(back.purchaseCents(202102)).isZero();
+        assertThat(new String(back.document(202012), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"1\",\"x\":\"|\\n\",\"purchase_amount\":\"0.05\"}");
+        assertThat(new String(back.response(202102), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"errCode\":1000,\"errMsg\":\"请求成功\",\"data\":{\"id\":\"1\",\"x\":\"|\\n\",\"purchase_amount\":\"0.00\"}}");
+        assertThat(StoredView.parse(StoredView.encode(1, 2, "", 202001, new TreeMap<>(), "{}".getBytes(StandardCharsets.UTF_8)))
+                .monthCents()).isEmpty();
+    }
+
+    @Test
+    void anOrgIdThatCouldBreakTheHeaderIsWrittenEmpty() {
+        TreeMap<Integer, Long> months = new TreeMap<>(Map.of(202006, 1L));
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        for (String orgId : List.of("a|b", "x\ny", "7 8", "组织")) {
+            assertThat(StoredView.parse(StoredView.encode(1, 2, orgId, 202006, months, body)).orgId()).as(orgId).isEmpty();
+        }
+        assertThat(StoredView.parse(StoredView.encode(1, 2, "org_7-A", 202006, months, body)).orgId()).isEqualTo("org_7-A");
+        assertThat(StoredView.parse(StoredView.encode(1, 2, null, 202006, months, body)).orgId()).isEmpty();
+    }
+
+    @Test
+    void aMalformedViewIsAnIllegalArgument() {
+        assertThatThrownBy(() -> view("{\"id\":1}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void amountsInTheDocumentsForm() {
-        assertThat(new String(Amounts.format(0), StandardCharsets.US_ASCII)).isEqualTo("0.00");
-        assertThat(new String(Amounts.format(5), StandardCharsets.US_ASCII)).isEqualTo("0.05");
-        assertThat(new String(Amounts.format(50), StandardCharsets.US_ASCII)).isEqualTo("0.50");
-        assertThat(new String(Amounts.format(128050), StandardCharsets.US_ASCII)).isEqualTo("1280.50");
-        assertThat(new String(Amounts.format(-105), StandardCharsets.US_ASCII)).isEqualTo("-1.05");
-        assertThat(new String(Amounts.format(Long.MAX_VALUE), StandardCharsets.US_ASCII)).isEqualTo("92233720368547758.07");
+        assertThat(new String(Cents.ascii(0), StandardCharsets.US_ASCII)).isEqualTo("0.00");
+        assertThat(new String(Cents.ascii(5), StandardCharsets.US_ASCII)).isEqualTo("0.05");
+        assertThat(new String(Cents.ascii(50), StandardCharsets.US_ASCII)).isEqualTo("0.50");
+        assertThat(new String(Cents.ascii(128050), StandardCharsets.US_ASCII)).isEqualTo("1280.50");
+        assertThat(new String(Cents.ascii(-105), StandardCharsets.US_ASCII)).isEqualTo("-1.05");
+        assertThat(new String(Cents.ascii(Long.MAX_VALUE), StandardCharsets.US_ASCII)).isEqualTo("92233720368547758.07");
+        assertThat(Cents.format(Long.MIN_VALUE)).isEqualTo("-92233720368547758.08");
     }
 
     @Test

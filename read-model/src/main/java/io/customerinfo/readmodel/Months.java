@@ -1,4 +1,4 @@
-package io.customerinfo.core.state;
+package io.customerinfo.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

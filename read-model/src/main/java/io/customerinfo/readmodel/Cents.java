@@ -1,4 +1,6 @@
-package io.customerinfo.core.event;
+package io.customerinfo.readmodel;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Exact money: amounts are {@code long} cents, parsed from and rendered as legacy decimal strings
@@ -53,8 +55,16 @@ public final class Cents {
         return units * 100 + fraction;
     }
 
+    /** {@link #format} as ASCII bytes, for writers that splice it into a response. */
+    public static byte[] ascii(long cents) {
+        return format(cents).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** "0.00" form, with a minus sign for a negative sum (a receivable can go below zero). */
     public static String format(long cents) {
+        if (cents == Long.MIN_VALUE) {
+            return "-92233720368547758.08";
+        }
         StringBuilder out = new StringBuilder(24);
         long abs = Math.abs(cents);
         if (cents < 0) {

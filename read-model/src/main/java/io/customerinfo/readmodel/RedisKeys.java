@@ -1,17 +1,19 @@
-package io.customerinfo.projector.store;
+package io.customerinfo.readmodel;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one owner of the projector's Redis key layout (docs/architecture.md, pinned by
- * {@code schemas/redis-layout.json}). Every key of one customer carries the hash tag {@code {<customer id>}} so
+ * The one owner of the read model's Redis key layout, for the projector that writes it and the query API that
+ * reads it (docs/architecture.md, pinned by {@code schemas/redis-layout.json}). Every key of one customer carries the hash tag {@code {<customer id>}} so
  * that the commit script touches one cluster slot; every data key carries the generation so that a rebuild can
  * fill {@code g<N+1>} beside the live {@code g<N>}.
  */
 public final class RedisKeys {
 
     public static final String NAMESPACE = "cinfo";
+    /** String: the generation the query API serves (see {@link GenerationMarker}). */
     public static final String ACTIVE = NAMESPACE + ":active";
+    public static final byte[] ACTIVE_BYTES = bytes(ACTIVE);
     /** Hash: the state of the current or last rebuild (see {@code rebuild.RebuildLedger}); field {@link #HANDOFF}. */
     public static final String REBUILD = NAMESPACE + ":rebuild";
     /** Field of {@link #REBUILD}: the generation live consumers write while a rebuild hands it over. */
@@ -86,6 +88,19 @@ public final class RedisKeys {
         }
         System.arraycopy(suffix, 0, key, customerPrefix.length + digits, suffix.length);
         return key;
+    }
+
+    /**
+     * The stored view of one customer in {@code generation}, for a reader that holds the generation as a number
+     * and the id as validated decimal text: the same key as {@code new RedisKeys(generation, n).doc(customerId)}.
+     */
+    public static String doc(long generation, String customerId) {
+        return NAMESPACE + ":g" + generation + ":{" + customerId + "}:doc";
+    }
+
+    /** {@link #doc(long, String)} as bytes; {@code customerId} is ASCII digits. */
+    public static byte[] docBytes(long generation, String customerId) {
+        return doc(generation, customerId).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A {@code SCAN MATCH} pattern of every key of this generation (and of no other). */

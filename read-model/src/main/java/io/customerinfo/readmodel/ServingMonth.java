@@ -1,4 +1,4 @@
-package io.customerinfo.query.store;
+package io.customerinfo.readmodel;
 
 import java.time.Clock;
 import java.time.Instant;
