@@ -3,10 +3,12 @@
 -- ARGV: 1 expected rev ('' = never written), 2 doc action ('S' set, 'D' delete, 'K' keep), 3 doc bytes,
 --   then six sections, each a count n followed by its items:
 --   ents HSET (n field/value pairs), orders HSET (n pairs), agg HSET (n pairs, always including the new rev),
---   agg HDEL (n fields), recent ZADD (n score/member pairs), recent ZREM (n members)
+--   agg HDEL (n fields), recent ZADD (n score/member pairs), recent ZREM (n members),
+--   then the announcement: a channel ('' = none) and its message (ChangeAnnouncement), published with the commit
+--   so that a near cache drops the customer's entry after, never before, the new view is readable
 -- Returns {1} when written, {0, current rev} on a compare-and-set conflict (nothing written).
 -- Cost: one redis.call per non-empty section (arguments passed with unpack over ARGV, no table built), so a
--- typical commit is HGET + 2 or 3 writes + SET.
+-- typical commit is HGET + 2 or 3 writes + SET + PUBLISH.
 local cur = redis.call('HGET', KEYS[4], 'rev')
 if (cur or '') ~= ARGV[1] then
   return {0, cur or ''}
@@ -33,5 +35,8 @@ if ARGV[2] == 'S' then
   redis.call('SET', KEYS[1], ARGV[3])
 elseif ARGV[2] == 'D' then
   redis.call('DEL', KEYS[1])
+end
+if ARGV[i] ~= '' then
+  redis.call('PUBLISH', ARGV[i], ARGV[i + 1])
 end
 return {1}

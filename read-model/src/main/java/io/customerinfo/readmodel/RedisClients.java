@@ -1,9 +1,12 @@
 package io.customerinfo.readmodel;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -24,7 +27,6 @@ public final class RedisClients {
     }
 
     public static UnifiedJedis create(RedisConnection redis) {
-        int timeoutMillis = (int) Math.max(1, redis.timeout().toMillis());
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(redis.poolSize());
         pool.setMaxIdle(redis.poolSize());
@@ -38,12 +40,34 @@ public final class RedisClients {
         pool.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(5));
         pool.setJmxEnabled(false);
         if (redis.cluster()) {
-            JedisClientConfig client = DefaultJedisClientConfig.builder()
-                    .connectionTimeoutMillis(timeoutMillis)
-                    .socketTimeoutMillis(timeoutMillis)
-                    .build();
-            return new JedisCluster(nodes(redis.clusterNodes()), client, 2, redis.timeout(), pool);
+            return new JedisCluster(nodes(redis.clusterNodes()), clusterConfig(redis), 2, redis.timeout(), pool);
         }
+        return new JedisPooled(pool, JedisURIHelper.getHostAndPort(redis.url()), serverConfig(redis));
+    }
+
+    /**
+     * One plain connection, outside any pool, for a subscriber: to the server, or on a cluster to seed
+     * {@code attempt} modulo the number of seeds (a subscriber that lost its node tries the next one). Connect and
+     * reads are bounded by the timeout until the caller subscribes.
+     */
+    public static Connection connection(RedisConnection redis, int attempt) {
+        if (redis.cluster()) {
+            List<HostAndPort> seeds = new ArrayList<>(nodes(redis.clusterNodes()));
+            return new Connection(seeds.get(Math.floorMod(attempt, seeds.size())), clusterConfig(redis));
+        }
+        return new Connection(JedisURIHelper.getHostAndPort(redis.url()), serverConfig(redis));
+    }
+
+    private static JedisClientConfig clusterConfig(RedisConnection redis) {
+        int timeoutMillis = (int) Math.max(1, redis.timeout().toMillis());
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .build();
+    }
+
+    private static JedisClientConfig serverConfig(RedisConnection redis) {
+        int timeoutMillis = (int) Math.max(1, redis.timeout().toMillis());
         URI url = redis.url();
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMillis)
@@ -58,7 +82,7 @@ public final class RedisClients {
         if (password != null) {
             client.password(password);
         }
-        return new JedisPooled(pool, JedisURIHelper.getHostAndPort(url), client.build());
+        return client.build();
     }
 
     /** @throws IllegalArgumentException when the seeds name no {@code host:port} */

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.customerinfo.core.state.CustomerState;
 import io.customerinfo.core.state.StateCodec;
 import io.customerinfo.core.state.StateDelta;
+import io.customerinfo.readmodel.ChangeAnnouncement;
 import io.customerinfo.readmodel.RedisKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -20,7 +21,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Customers' partial states and stored views in Redis. {@link #load} reads every customer of a poll in one
  * pipelined round trip, only what applying the poll needs; {@link #commit} writes every customer's delta and view
- * with one compare-and-set script per customer, all pipelined.
+ * with one compare-and-set script per customer, all pipelined; the script announces each stored view it sets or
+ * deletes on {@link ChangeAnnouncement#CHANNEL}, for the query API's near cache.
  */
 public final class CustomerStateStore {
 
@@ -105,12 +107,13 @@ public final class CustomerStateStore {
     public CommitResult commit(List<Commit> commits) {
         List<ScriptCalls.Call> calls = new ArrayList<>(commits.size());
         long bytes = 0;
+        long committedAt = System.currentTimeMillis();
         for (Commit c : commits) {
             StateDelta d = c.delta();
             long cid = d.customerId();
             List<byte[]> keyList = List.of(keys.docKey(cid), keys.entsKey(cid), keys.ordersKey(cid), keys.aggKey(cid),
                     keys.recentKey(cid));
-            List<byte[]> args = new ArrayList<>(8 + 2 * (d.entsSet().size() + d.ordersSet().size()
+            List<byte[]> args = new ArrayList<>(10 + 2 * (d.entsSet().size() + d.ordersSet().size()
                     + d.aggSet().size() + d.recentAdd().size()) + d.aggDelete().size() + d.recentRemove().size());
             args.add(d.expectedRev() == 0 ? EMPTY : ascii(d.expectedRev()));
             args.add(switch (c.docAction()) {
@@ -131,6 +134,13 @@ public final class CustomerStateStore {
             }
             args.add(ascii(d.recentRemove().size()));
             args.addAll(d.recentRemove());
+            if (c.docAction() == DocAction.KEEP) {
+                args.add(EMPTY);
+                args.add(EMPTY);
+            } else {
+                args.add(ChangeAnnouncement.CHANNEL_BYTES);
+                args.add(new ChangeAnnouncement(keys.generation(), committedAt, cid).encode());
+            }
             for (byte[] a : args) {
                 bytes += a.length;
             }

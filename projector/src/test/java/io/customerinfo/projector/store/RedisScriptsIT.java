@@ -1,14 +1,20 @@
 package io.customerinfo.projector.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +30,10 @@ import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.projector.store.CustomerStateStore.Commit;
 import io.customerinfo.projector.store.CustomerStateStore.DocAction;
 import io.customerinfo.projector.store.OwnerIndexStore.EntityRef;
+import io.customerinfo.readmodel.ChangeAnnouncement;
 import io.customerinfo.readmodel.RedisKeys;
+import redis.clients.jedis.BinaryJedisPubSub;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 
 /** The Lua scripts against a real redis-server: compare-and-set, set-if-higher owners, checked positions, NOSCRIPT. */
@@ -76,6 +85,53 @@ class RedisScriptsIT {
         assertThat(jedis.exists(keys.doc("7"))).isFalse();
         assertThat(jedis.zscore(keys.recent("7"), "0000000000000000001{}")).isEqualTo(1592210000d);
         assertThat(jedis.hget(keys.agg("7"), "rev")).isEqualTo("2");
+    }
+
+    @Test
+    void commitAnnouncesEachViewItSetsOrDeletesAndNothingElse() throws Exception {
+        CustomerStateStore store = new CustomerStateStore(jedis, keys, ZoneId.of("Asia/Shanghai"), 2);
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        BinaryJedisPubSub listener = new BinaryJedisPubSub() {
+            @Override
+            public void onMessage(byte[] channel, byte[] message) {
+                heard.add(new String(channel, StandardCharsets.US_ASCII) + " " + new String(message, StandardCharsets.US_ASCII));
+            }
+        };
+        Thread subscriber = new Thread(() -> {
+            try (Jedis subscribed = new Jedis(redis.hostAndPort())) {
+                subscribed.subscribe(listener, ChangeAnnouncement.CHANNEL_BYTES);
+            }
+        }, "announcement-listener");
+        subscriber.start();
+        await().atMost(Duration.ofSeconds(5)).until(listener::isSubscribed);
+        long before = System.currentTimeMillis();
+
+        StateDelta set = new StateDelta(7, 0, 1, Map.of("customer", bytes("L1|{}")), Map.of(), Map.of(), Set.of(),
+                List.of(), List.of());
+        StateDelta conflicting = new StateDelta(7, 0, 1, Map.of("customer", bytes("L2|{}")), Map.of(), Map.of(),
+                Set.of(), List.of(), List.of());
+        StateDelta keep = new StateDelta(8, 0, 1, Map.of("contact:1", bytes("L1|{}")), Map.of(), Map.of(), Set.of(),
+                List.of(), List.of());
+        StateDelta delete = new StateDelta(7, 1, 2, Map.of("customer", bytes("T3")), Map.of(), Map.of(), Set.of(),
+                List.of(), List.of());
+        store.commit(List.of(new Commit(set, DocAction.SET, bytes("view-1"))));
+        store.commit(List.of(new Commit(conflicting, DocAction.SET, bytes("view-2")),
+                new Commit(keep, DocAction.KEEP, null)));
+        store.commit(List.of(new Commit(delete, DocAction.DELETE, null)));
+        jedis.publish(ChangeAnnouncement.CHANNEL, "end");
+
+        List<String> messages = new ArrayList<>();
+        for (String m = heard.poll(5, TimeUnit.SECONDS); m != null && !m.endsWith(" end");
+                m = heard.poll(5, TimeUnit.SECONDS)) {
+            messages.add(m);
+        }
+        listener.unsubscribe();
+        subscriber.join(5_000);
+        assertThat(messages).hasSize(2).allSatisfy(m -> assertThat(m).startsWith("cinfo:changes 1|").endsWith("|7"));
+        for (String m : messages) {
+            ChangeAnnouncement a = ChangeAnnouncement.parse(m.substring(m.indexOf(' ') + 1).getBytes(StandardCharsets.US_ASCII));
+            assertThat(a.committedAtMillis()).isBetween(before, System.currentTimeMillis());
+        }
     }
 
     @Test
