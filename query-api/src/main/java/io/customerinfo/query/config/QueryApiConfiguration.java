@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.customerinfo.query.auth.ApiKeyAuthenticator;
 import io.customerinfo.query.auth.ApiKeySpec;
 import io.customerinfo.query.auth.RateLimiter;
+import io.customerinfo.query.cache.ChangeSubscriber;
+import io.customerinfo.query.cache.NearCache;
 import io.customerinfo.query.metrics.QueryMetrics;
 import io.customerinfo.query.store.ActiveGeneration;
 import io.customerinfo.query.store.CustomerDocumentStore;
@@ -13,6 +15,7 @@ import io.customerinfo.query.store.RedisCustomerDocumentStore;
 import io.customerinfo.readmodel.RedisClients;
 import io.customerinfo.readmodel.ServingMonth;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
@@ -50,9 +53,25 @@ public class QueryApiConfiguration {
     }
 
     @Bean
+    NearCache nearCache(QueryApiProperties properties, MeterRegistry registry) {
+        QueryApiProperties.Cache cache = properties.cache();
+        return new NearCache(cache.maxEntries(), cache.maxBytes().toBytes(), registry);
+    }
+
+    /** Absent when the cache is off; else it enables the cache once the announcements are heard. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty(name = "query.cache.enabled", matchIfMissing = true)
+    ChangeSubscriber changeSubscriber(QueryApiProperties properties, NearCache cache) {
+        QueryApiProperties.Cache settings = properties.cache();
+        return new ChangeSubscriber(properties.redis().connection(), cache, settings.heartbeat(),
+                settings.heartbeatTimeout());
+    }
+
+    @Bean
     CustomerViews customerViews(CustomerDocumentStore store, ActiveGeneration generation, Clock clock,
-            QueryApiProperties properties) {
-        return new CustomerViews(store, generation, new ServingMonth(clock, properties.zone()));
+            QueryApiProperties properties, NearCache cache) {
+        return new CustomerViews(store, generation, new ServingMonth(clock, properties.zone()),
+                properties.cache().enabled() ? cache : null);
     }
 
     @Bean

@@ -25,6 +25,7 @@ import io.customerinfo.readmodel.RedisConnection;
  *     closed (default 5s); bodies are read without holding a request thread
  * @param maxBatchSize most cids in one batch_info request (default 100)
  * @param generationRefresh how often the active generation marker is re-read (default 1s)
+ * @param cache the near cache of stored views
  */
 @ConfigurationProperties("query")
 public record QueryApiProperties(
@@ -36,7 +37,8 @@ public record QueryApiProperties(
         @DefaultValue("16KB") DataSize maxBodySize,
         @DefaultValue("5s") Duration bodyTimeout,
         @DefaultValue("100") int maxBatchSize,
-        @DefaultValue("1s") Duration generationRefresh) {
+        @DefaultValue("1s") Duration generationRefresh,
+        @DefaultValue Cache cache) {
 
     /**
      * @param url single-server URL, {@code redis://[user:password@]host:port[/db]} (default redis://localhost:6379)
@@ -80,6 +82,24 @@ public record QueryApiProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("50000") double perSecond,
             @DefaultValue("50000") int burst) {
+    }
+
+    /**
+     * @param enabled whether stored views are served from memory, evicted on the projector's announcements
+     *     (default true)
+     * @param maxEntries most views kept (default 100000)
+     * @param maxBytes most bytes kept, views plus a fixed overhead each (default 256MB: 100,000 views of up to
+     *     about 2.5 KB, within the 512 MiB heap)
+     * @param heartbeat how often the announcement connection is PINGed (default 200ms)
+     * @param heartbeatTimeout without an answer for this long, the cache is emptied and bypassed until the
+     *     connection is back (default 500ms): the longest a silently lost connection can leave a stale view served
+     */
+    public record Cache(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("100000") long maxEntries,
+            @DefaultValue("256MB") DataSize maxBytes,
+            @DefaultValue("200ms") Duration heartbeat,
+            @DefaultValue("500ms") Duration heartbeatTimeout) {
     }
 
     /** @param alwaysHttp200 answer every envelope, errors included, with HTTP 200 (default false) */

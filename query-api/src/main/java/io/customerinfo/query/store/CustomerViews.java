@@ -1,8 +1,10 @@
 package io.customerinfo.query.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import io.customerinfo.query.cache.NearCache;
 import io.customerinfo.readmodel.MalformedViewException;
 import io.customerinfo.readmodel.RedisKeys;
 import io.customerinfo.readmodel.ServingMonth;
@@ -10,7 +12,8 @@ import io.customerinfo.readmodel.StoredView;
 
 /**
  * Reads the stored views of the active generation and fixes the month they are served for.
- * A malformed stored view is an error naming the customer and generation.
+ * A malformed stored view is an error naming the customer and generation. With a {@link NearCache}, views are
+ * served from memory while the cache holds them and read from the store (and offered to the cache) otherwise.
  */
 public class CustomerViews {
 
@@ -25,29 +28,68 @@ public class CustomerViews {
     private final CustomerDocumentStore store;
     private final ActiveGeneration generation;
     private final ServingMonth servingMonth;
+    private final NearCache cache;
 
-    public CustomerViews(CustomerDocumentStore store, ActiveGeneration generation, ServingMonth servingMonth) {
+    /** @param cache the near cache, or null for none: every read goes to the store */
+    public CustomerViews(CustomerDocumentStore store, ActiveGeneration generation, ServingMonth servingMonth,
+            NearCache cache) {
         this.store = store;
         this.generation = generation;
         this.servingMonth = servingMonth;
+        this.cache = cache;
     }
 
     /** The customer's view, or null when the active generation has none. */
     public Served find(String customerId) {
         long g = generation.get();
+        StoredView cached = cache == null ? null : cache.get(g, customerId);
+        if (cached != null) {
+            return new Served(cached, g, servingMonth.current());
+        }
+        long ticket = cache == null ? 0 : cache.ticket(customerId);
         byte[] bytes = store.find(g, customerId);
-        return bytes == null ? null : new Served(parse(bytes, customerId, g), g, servingMonth.current());
+        if (bytes == null) {
+            return null;
+        }
+        StoredView view = parse(bytes, customerId, g);
+        if (cache != null) {
+            cache.offer(g, customerId, ticket, view);
+        }
+        return new Served(view, g, servingMonth.current());
     }
 
+    /** The views of {@code customerIds}: the cached ones from memory, the others in one read of the store. */
     public Batch findAll(List<String> customerIds) {
         long g = generation.get();
-        List<byte[]> values = store.findAll(g, customerIds);
-        List<StoredView> views = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            byte[] bytes = values.get(i);
-            views.add(bytes == null ? null : parse(bytes, customerIds.get(i), g));
+        int n = customerIds.size();
+        StoredView[] views = new StoredView[n];
+        List<String> missing = new ArrayList<>(n);
+        List<Integer> missingAt = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            views[i] = cache == null ? null : cache.get(g, customerIds.get(i));
+            if (views[i] == null) {
+                missing.add(customerIds.get(i));
+                missingAt.add(i);
+            }
         }
-        return new Batch(views, g, servingMonth.current());
+        if (!missing.isEmpty()) {
+            long[] tickets = new long[missing.size()];
+            for (int j = 0; cache != null && j < tickets.length; j++) {
+                tickets[j] = cache.ticket(missing.get(j));
+            }
+            List<byte[]> values = store.findAll(g, missing);
+            for (int j = 0; j < values.size(); j++) {
+                byte[] bytes = values.get(j);
+                if (bytes != null) {
+                    StoredView view = parse(bytes, missing.get(j), g);
+                    views[missingAt.get(j)] = view;
+                    if (cache != null) {
+                        cache.offer(g, missing.get(j), tickets[j], view);
+                    }
+                }
+            }
+        }
+        return new Batch(Arrays.asList(views), g, servingMonth.current());
     }
 
     private static StoredView parse(byte[] bytes, String customerId, long generation) {

@@ -1,9 +1,11 @@
 package io.customerinfo.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,11 @@ import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.embedded.http.RawHttp;
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.MutableClock;
+import io.customerinfo.query.cache.NearCache;
+import io.customerinfo.readmodel.ChangeAnnouncement;
 import io.customerinfo.readmodel.RedisKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -55,6 +62,10 @@ class QueryApiClusterIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    NearCache cache;
+    @Autowired
+    MeterRegistry registry;
 
     @AfterAll
     static void stop() {
@@ -99,5 +110,28 @@ class QueryApiClusterIT {
         Response health = http.get("/actuator/health");
         assertThat(health.status()).as(health.text()).isEqualTo(200);
         assertThat(Golden.json(health).get("components").get("redis").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void anAnnouncementPublishedOnAnyNodeEvictsTheCachedView() {
+        String cid = "62700";
+        RawHttp.OneShot http = new RawHttp.OneShot(port);
+        await("near cache subscribed").atMost(Duration.ofSeconds(10)).until(cache::enabled);
+        try (JedisCluster jedis = new JedisCluster(CLUSTER.hostAndPorts())) {
+            jedis.set(RedisKeys.docBytes(1, cid), Golden.view(1, cid, "1", "202006", Golden.MONTHS));
+            assertThat(http.get("/crm/customer/info?cid=" + cid).header("ETag")).startsWith("\"1.1.");
+            assertThat(http.get("/crm/customer/info?cid=" + cid).header("ETag")).startsWith("\"1.1.");
+            jedis.set(RedisKeys.docBytes(1, cid), Golden.view(2, cid, "1", "202006", Golden.MONTHS));
+            // the projector publishes on the node of the customer's slot; the API listens on the first seed
+            var servers = CLUSTER.servers();
+            try (Jedis last = new Jedis(servers.get(servers.size() - 1).hostAndPort())) {
+                last.publish(ChangeAnnouncement.CHANNEL_BYTES,
+                        new ChangeAnnouncement(1, System.currentTimeMillis(), Long.parseLong(cid)).encode());
+            }
+        }
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(http.get("/crm/customer/info?cid=" + cid).header("ETag")).startsWith("\"1.2."));
+        assertThat(registry.get("query.cache.lookups").tag("result", "hit").counter().count())
+                .as("the second read was served from memory").isPositive();
     }
 }

@@ -19,6 +19,9 @@ import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.embedded.http.RawHttp;
 import io.customerinfo.query.support.Golden;
 import io.customerinfo.query.support.MutableClock;
+import io.customerinfo.query.cache.NearCache;
+import io.customerinfo.readmodel.ChangeAnnouncement;
+import io.customerinfo.readmodel.RedisKeys;
 import io.customerinfo.readmodel.StoredView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +54,6 @@ class QueryApiIT {
     static final String ORG2_HASH = "ad72e3f1acb0ee258bb4b99f4127e14ed729a6c7852ab7667bef5025c4aabe80";
     private static final String ORG1 = "X-Api-Key: org1-key";
     private static final String ORG2 = "X-Api-Key: org2-key";
-    private static final String DOC_KEY = "cinfo:g1:{62640}:doc";
 
     static final RedisServer REDIS = startRedis();
 
@@ -79,6 +81,8 @@ class QueryApiIT {
 
     @Autowired
     MutableClock clock;
+    @Autowired
+    NearCache cache;
     @LocalServerPort
     int port;
     RawHttp.OneShot http;
@@ -99,9 +103,15 @@ class QueryApiIT {
         writtenAt = Instant.now().getEpochSecond();
         try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
             jedis.del("cinfo:active");
-            jedis.set(DOC_KEY.getBytes(StandardCharsets.UTF_8),
-                    Golden.view(12, writtenAt, Golden.CID, "1", "202006", Golden.MONTHS));
+            store(jedis, 1, Golden.view(12, writtenAt, Golden.CID, "1", "202006", Golden.MONTHS));
         }
+    }
+
+    /** Writes the golden customer's view of {@code generation} and announces it, as the projector's commit does. */
+    static void store(JedisPooled jedis, long generation, byte[] view) {
+        jedis.set(RedisKeys.docBytes(generation, "62640"), view);
+        jedis.publish(ChangeAnnouncement.CHANNEL_BYTES,
+                new ChangeAnnouncement(generation, System.currentTimeMillis(), 62640).encode());
     }
 
     @Test
@@ -143,7 +153,7 @@ class QueryApiIT {
         StoredView view = new DocumentRenderer(ZoneId.of("Asia/Shanghai"))
                 .renderView(projection.customer(62640).orElseThrow(), Golden.SERVED_AT, 3).orElseThrow();
         try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
-            jedis.set(DOC_KEY.getBytes(StandardCharsets.UTF_8), view.bytes());
+            store(jedis, 1, view.bytes());
         }
         Response response = http.get("/crm/customer/info?cid=62640", ORG1);
         assertThat(response.status()).isEqualTo(200);
@@ -173,7 +183,11 @@ class QueryApiIT {
 
     @Test
     void redisStoppedIs1503WithinTheTimeoutAndAnswersResumeWhenItReturns() {
+        await().atMost(Duration.ofSeconds(5)).until(cache::enabled);
+        assertThat(http.get("/crm/customer/info?cid=62640", ORG1).status()).isEqualTo(200);
         REDIS.kill();
+        // the announcement connection closes with the server: the cache is off at once, not after the heartbeat
+        await("near cache bypassed").atMost(Duration.ofMillis(300)).until(() -> !cache.enabled());
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             Response response = http.get("/crm/customer/info?cid=62640", ORG1);
@@ -192,15 +206,21 @@ class QueryApiIT {
 
     @Test
     void redisTooSlowIs1503WithinTheTimeout() {
+        await().atMost(Duration.ofSeconds(5)).until(cache::enabled);
         try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(REDIS.hostAndPort())) {
             assertThat(http.get("/crm/customer/info?cid=62640", ORG1).status()).isEqualTo(200);
-            jedis.clientPause(1500, redis.clients.jedis.args.ClientPauseMode.ALL);
+            jedis.clientPause(3000, redis.clients.jedis.args.ClientPauseMode.ALL);
+            // a stalled Redis closes nothing: the unanswered heartbeat (500 ms) turns the cache off
+            long paused = System.nanoTime();
+            await("near cache bypassed").atMost(Duration.ofMillis(1500)).until(() -> !cache.enabled());
+            assertThat((System.nanoTime() - paused) / 1_000_000).as("ms until the cache was bypassed")
+                    .isGreaterThanOrEqualTo(400);
             long start = System.nanoTime();
             Response response = http.get("/crm/customer/info?cid=62640", ORG1);
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(response.status()).isEqualTo(503);
             assertThat(Golden.errCode(response)).isEqualTo(1503);
-            assertThat(millis).as("a 200 ms timeout, not the 1.5 s pause").isBetween(150L, 1000L);
+            assertThat(millis).as("a 200 ms timeout, not the 3 s pause").isBetween(150L, 1000L);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(http.get("/crm/customer/info?cid=62640", ORG1).status()).isEqualTo(200));
@@ -218,8 +238,7 @@ class QueryApiIT {
     @Test
     void followsTheActiveGenerationMarker() {
         try (JedisPooled jedis = new JedisPooled(REDIS.hostAndPort())) {
-            jedis.set("cinfo:g2:{62640}:doc".getBytes(StandardCharsets.UTF_8),
-                    Golden.view(1, writtenAt, Golden.CID, "1", "202006", "202006=7"));
+            store(jedis, 2, Golden.view(1, writtenAt, Golden.CID, "1", "202006", "202006=7"));
             jedis.set("cinfo:active", "2");
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                     Golden.json(http.get("/crm/customer/info?cid=62640", ORG1)).get("data").get("purchase_amount").asString())

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "query.auth.keys=" + WebTestSupport.KEYS,
         "query.generation-refresh=50ms",
+        // the fake store announces nothing: no near cache (a Redis on localhost:6379 would switch it on)
+        "query.cache.enabled=false",
         "query.body-timeout=2s",
         "logging.level.io.customerinfo.query.web=OFF" })
 @Import(FakeStoreConfiguration.class)

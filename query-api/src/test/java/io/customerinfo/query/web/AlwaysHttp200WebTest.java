@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
 
 /** {@code compat.always-http-200}: every envelope with HTTP 200, errCode unchanged; auth switched off. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "query.compat.always-http-200=true", "query.auth.enabled=false" })
+        "query.compat.always-http-200=true", "query.auth.enabled=false", "query.cache.enabled=false" })
 @Import(FakeStoreConfiguration.class)
 class AlwaysHttp200WebTest {
 
