@@ -122,6 +122,25 @@ final class AppJvm implements AutoCloseable {
         return peakHeap.get();
     }
 
+    /**
+     * The first measurement of actuator metric {@code name}, of the meters with {@code tag} ({@code key:value}) when
+     * one is given; -1 when the metric is absent.
+     */
+    double metric(String name, String... tag) {
+        try {
+            String query = tag.length == 0 ? "" : "?tag=" + tag[0];
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url("/actuator/metrics/" + name + query))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = VALUE.matcher(r.body());
+            return r.statusCode() == 200 && m.find() ? Double.parseDouble(m.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** {@code jvm.memory.used{area=heap}} in bytes, -1 when the actuator does not answer. */
     long heapUsed() {
         try {

@@ -69,6 +69,9 @@ final class QueryLoad {
             if (nginx != null) {
                 wrk.run(nginx.url(), Optional.empty(), nginxWarm);
             }
+            double hitsBefore = api.metric("query.cache.lookups", "result:hit");
+            double missesBefore = api.metric("query.cache.lookups", "result:miss");
+            double bypassBefore = api.metric("query.cache.lookups", "result:bypass");
             long failures = 0;
             double apiCpuPer10k = Double.NaN;
             double redisCpuPer10k = Double.NaN;
@@ -96,6 +99,12 @@ final class QueryLoad {
                                 base.requestsPerSecond(), base.p99Millis(), r.requestsPerSecond() / base.requestsPerSecond()),
                         peak / 1048576.0, live.liveMiB());
             }
+            double hits = api.metric("query.cache.lookups", "result:hit") - hitsBefore;
+            double lookups = hits + api.metric("query.cache.lookups", "result:miss") - missesBefore
+                    + api.metric("query.cache.lookups", "result:bypass") - bypassBefore;
+            rps.note(String.format("near cache: %.1f%% of the measured runs' lookups were hits; %,.0f entries weighing"
+                            + " %.1f MiB", lookups > 0 ? 100 * hits / lookups : 0, api.metric("query.cache.entries"),
+                    api.metric("query.cache.bytes") / 1048576.0));
             rps.note(String.format("wrk -t%d -c%d -d%ds, %s with X-Api-Key over %,d customers; %d failed answers in all;"
                             + " last run's CPU per 10k requests: query API JVM %.2f s, Redis %.2f s",
                     WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(),
