@@ -73,6 +73,29 @@ class RedisClusterIT {
         }
     }
 
+    /** Issue 15: the keys of 10,000 customers spread over every master, none holding more than half of them. */
+    @Test
+    void tenThousandCustomersSpreadOverEveryMaster() {
+        KafkaBroker broker = SharedBroker.get();
+        String run = "s" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaFixture kafka = new KafkaFixture(broker, run, 3);
+        GeneratedStream stream = new GeneratedStream(kafka, 41, 10_000, 50_000);
+        kafka.publish(stream.records());
+        try (ProjectorInstance projector = ProjectorInstance.builder(broker.bootstrapServers(), run)
+                .redisClusterNodes(cluster.nodes()).clock(GeneratedStream.CLOCK)
+                .properties(kafka.projectorTopicProperties()).withoutWebServer().start()) {
+            new RedisProbe(() -> jedis).awaitApplied(run, kafka.endOffsets(), Duration.ofSeconds(120));
+        }
+        java.util.List<Long> customers = keysOnEveryMaster("cinfo:g1:{*}:agg");
+        long total = customers.stream().mapToLong(Long::longValue).sum();
+        assertThat(total).as("customers with state").isGreaterThanOrEqualTo(9_000);
+        assertThat(customers).as("customers per master of %,d", total).hasSize(3)
+                .allMatch(n -> n > 0 && n <= total / 2);
+        java.util.List<Long> docs = keysOnEveryMaster("cinfo:g1:{*}:doc");
+        long docTotal = docs.stream().mapToLong(Long::longValue).sum();
+        assertThat(docs).as("stored views per master of %,d", docTotal).allMatch(n -> n > 0 && n <= docTotal / 2);
+    }
+
     @Test
     void rebuildSwitchesAndDeletesTheOldGenerationOnEveryMaster() {
         KafkaBroker broker = SharedBroker.get();
