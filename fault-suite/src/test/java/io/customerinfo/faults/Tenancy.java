@@ -42,20 +42,27 @@ final class Tenancy {
      */
     static long warm(App api, World world, Map<String, String> orgKeys, Instant now) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long ok = 0;
-        for (Map.Entry<Long, String> live : world.liveOrgs(now).entrySet()) {
-            try {
-                if (ask(http, api, live.getKey(), orgKeys.get(live.getValue())).startsWith("200 ")) {
-                    ok++;
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("warming the near cache: " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+        AtomicLong ok = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (Map.Entry<Long, String> live : world.liveOrgs(now).entrySet()) {
+                work.add(pool.submit(() -> {
+                    if (ask(http, api, live.getKey(), orgKeys.get(live.getValue())).startsWith("200 ")) {
+                        ok.incrementAndGet();
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("warming the near cache failed to run", e);
+        } finally {
+            pool.shutdownNow();
         }
-        return ok;
+        return ok.get();
     }
 
     static Result check(App api, World world, Map<String, String> orgKeys, Instant now) {
