@@ -141,6 +141,29 @@ final class AppJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * The cumulative buckets of Prometheus histogram {@code name} (upper bound in seconds -> count, +Inf last),
+     * summed over its tags; empty when the actuator does not answer or has no such histogram.
+     */
+    java.util.TreeMap<Double, Double> histogramBuckets(String name) {
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url("/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("^" + Pattern.quote(name) + "_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\}\\s+([0-9.eE+-]+)$",
+                    Pattern.MULTILINE).matcher(r.body());
+            while (m.find()) {
+                double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+                buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
+            }
+        } catch (IOException e) {
+            return buckets;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return buckets;
+    }
+
     /** {@code jvm.memory.used{area=heap}} in bytes, -1 when the actuator does not answer. */
     long heapUsed() {
         try {
