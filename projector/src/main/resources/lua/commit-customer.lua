@@ -4,8 +4,9 @@
 --   then six sections, each a count n followed by its items:
 --   ents HSET (n field/value pairs), orders HSET (n pairs), agg HSET (n pairs, always including the new rev),
 --   agg HDEL (n fields), recent ZADD (n score/member pairs), recent ZREM (n members),
---   then the announcement: a channel ('' = none) and its message (ChangeAnnouncement), published with the commit
---   so that a near cache drops the customer's entry after, never before, the new view is readable
+--   then the announcement: a channel ('' = none), the generation and the customer id; the message
+--   (ChangeAnnouncement: generation|epoch ms|cid) carries Redis's own clock at the commit, and is published with
+--   it, so that a near cache drops the customer's entry after, never before, the new view is readable
 -- Returns {1} when written, {0, current rev} on a compare-and-set conflict (nothing written).
 -- Cost: one redis.call per non-empty section (arguments passed with unpack over ARGV, no table built), so a
 -- typical commit is HGET + 2 or 3 writes + SET + PUBLISH.
@@ -37,6 +38,8 @@ elseif ARGV[2] == 'D' then
   redis.call('DEL', KEYS[1])
 end
 if ARGV[i] ~= '' then
-  redis.call('PUBLISH', ARGV[i], ARGV[i + 1])
+  local now = redis.call('TIME')
+  local ms = string.format('%03d', math.floor(tonumber(now[2]) / 1000))
+  redis.call('PUBLISH', ARGV[i], ARGV[i + 1] .. '|' .. now[1] .. ms .. '|' .. ARGV[i + 2])
 end
 return {1}

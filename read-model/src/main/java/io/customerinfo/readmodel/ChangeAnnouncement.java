@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What the projector publishes on {@link #CHANNEL} each time it commits a customer's stored view (set or
- * deleted), from inside the commit itself: {@code <generation>|<committed at, epoch ms>|<customer id>}, ASCII.
+ * deleted), from inside the commit itself: {@code <generation>|<committed at>|<customer id>}, ASCII, where the
+ * commit time is Redis's clock (epoch ms) as the script runs.
  * A reader that caches stored views drops the customer's entry on each announcement. Published atomically with
  * the commit (one Lua script), so an announcement never arrives before the new view is readable, and a commit
  * never lands without its announcement reaching every subscriber connected at that moment.

@@ -107,13 +107,13 @@ public final class CustomerStateStore {
     public CommitResult commit(List<Commit> commits) {
         List<ScriptCalls.Call> calls = new ArrayList<>(commits.size());
         long bytes = 0;
-        long committedAt = System.currentTimeMillis();
+        byte[] generation = ascii(keys.generation());
         for (Commit c : commits) {
             StateDelta d = c.delta();
             long cid = d.customerId();
             List<byte[]> keyList = List.of(keys.docKey(cid), keys.entsKey(cid), keys.ordersKey(cid), keys.aggKey(cid),
                     keys.recentKey(cid));
-            List<byte[]> args = new ArrayList<>(10 + 2 * (d.entsSet().size() + d.ordersSet().size()
+            List<byte[]> args = new ArrayList<>(11 + 2 * (d.entsSet().size() + d.ordersSet().size()
                     + d.aggSet().size() + d.recentAdd().size()) + d.aggDelete().size() + d.recentRemove().size());
             args.add(d.expectedRev() == 0 ? EMPTY : ascii(d.expectedRev()));
             args.add(switch (c.docAction()) {
@@ -137,9 +137,12 @@ public final class CustomerStateStore {
             if (c.docAction() == DocAction.KEEP) {
                 args.add(EMPTY);
                 args.add(EMPTY);
+                args.add(EMPTY);
             } else {
+                // the script adds Redis's clock: the announcement lag is then commit to eviction, not queueing
                 args.add(ChangeAnnouncement.CHANNEL_BYTES);
-                args.add(new ChangeAnnouncement(keys.generation(), committedAt, cid).encode());
+                args.add(generation);
+                args.add(ascii(cid));
             }
             for (byte[] a : args) {
                 bytes += a.length;
