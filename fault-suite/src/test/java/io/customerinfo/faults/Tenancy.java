@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,13 +39,13 @@ final class Tenancy {
      * Asks every live customer once with its own org's key, so that the query API's near cache holds the
      * documents before {@link #check} asks for them with the other orgs' keys; returns the requests answered 200.
      */
-    static long warm(App api, World world, Map<String, String> orgKeys, Instant now) {
+    static long warm(App api, Map<Long, String> liveOrgs, Map<String, String> orgKeys) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         AtomicLong ok = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> work = new ArrayList<>();
-            for (Map.Entry<Long, String> live : world.liveOrgs(now).entrySet()) {
+            for (Map.Entry<Long, String> live : liveOrgs.entrySet()) {
                 work.add(pool.submit(() -> {
                     if (ask(http, api, live.getKey(), orgKeys.get(live.getValue())).startsWith("200 ")) {
                         ok.incrementAndGet();
@@ -65,8 +64,8 @@ final class Tenancy {
         return ok.get();
     }
 
-    static Result check(App api, World world, Map<String, String> orgKeys, Instant now) {
-        Map<Long, String> liveOrgs = world.liveOrgs(now);
+    /** @param liveOrgs {@link World#liveOrgs}, computed once: the reference model renders every document for it */
+    static Result check(App api, World world, Map<Long, String> liveOrgs, Map<String, String> orgKeys) {
         List<Long> ids = world.customerIds().stream().sorted().toList();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         List<String> wrong = Collections.synchronizedList(new ArrayList<>());
