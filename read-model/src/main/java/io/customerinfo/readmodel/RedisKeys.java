@@ -103,6 +103,15 @@ public final class RedisKeys {
         return doc(generation, customerId).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * The state hash of one customer in {@code generation} that holds the entity at {@code location}
+     * ({@code ents} or {@code orders}), for a reader: the same key as {@link #entsKey} or {@link #ordersKey}.
+     */
+    public static byte[] stateBytes(long generation, String customerId, StateFields.Location location) {
+        return (NAMESPACE + ":g" + generation + ":{" + customerId + "}:" + (location.orders() ? "orders" : "ents"))
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A {@code SCAN MATCH} pattern of every key of this generation (and of no other). */
     public String pattern() {
         return prefix + "*";

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.customerinfo.core.event.EntityKind;
 import io.customerinfo.core.state.StateDelta.ScoredMember;
+import io.customerinfo.readmodel.StateFields;
 
 /**
  * A customer's state as the four Redis structures of docs/architecture.md, field names and values
@@ -21,7 +22,7 @@ import io.customerinfo.core.state.StateDelta.ScoredMember;
 public final class StateCodec {
 
     /** {@code ents} field of the customer record. */
-    public static final String CUSTOMER_FIELD = "customer";
+    public static final String CUSTOMER_FIELD = StateFields.CUSTOMER;
     /** {@code agg} fields. */
     public static final String AGG_REV = "rev";
     public static final String AGG_ORDERS = "orders";
@@ -39,12 +40,12 @@ public final class StateCodec {
         if (kind == EntityKind.ORDER) {
             throw new IllegalArgumentException("orders live in the orders hash, not in ents");
         }
-        return kind.wireName() + ":" + id;
+        return StateFields.locate(kind.wireName(), id).field();
     }
 
     /** The {@code orders} field of an order: its id. */
     public static String ordersField(long orderId) {
-        return Long.toString(orderId);
+        return StateFields.locate(EntityKind.ORDER.wireName(), orderId).field();
     }
 
     /** The {@code agg} field of a month's purchase sum: {@code m:202006}. */

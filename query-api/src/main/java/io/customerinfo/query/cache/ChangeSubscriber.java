@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class ChangeSubscriber implements AutoCloseable {
 
     private final RedisConnection redis;
     private final NearCache cache;
+    private final Consumer<String> onCommit;
     private final Duration heartbeatTimeout;
     private final Thread thread;
     private final ScheduledExecutorService heartbeats;
@@ -37,12 +39,22 @@ public final class ChangeSubscriber implements AutoCloseable {
     private volatile boolean warned;
 
     public ChangeSubscriber(RedisConnection redis, NearCache cache, Duration heartbeat, Duration heartbeatTimeout) {
+        this(redis, cache, cid -> { }, heartbeat, heartbeatTimeout);
+    }
+
+    /**
+     * @param onCommit told the customer id of every announcement of the active generation's or any other, after
+     *     the cache has evicted it, on the subscriber's thread (it must hand any real work over)
+     */
+    public ChangeSubscriber(RedisConnection redis, NearCache cache, Consumer<String> onCommit, Duration heartbeat,
+            Duration heartbeatTimeout) {
         if (heartbeatTimeout.compareTo(heartbeat) <= 0) {
             throw new IllegalArgumentException("the heartbeat timeout (" + heartbeatTimeout
                     + ") must be longer than the heartbeat (" + heartbeat + ")");
         }
         this.redis = redis;
         this.cache = cache;
+        this.onCommit = onCommit;
         this.heartbeatTimeout = heartbeatTimeout;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "near-cache-heartbeat"));
         this.thread = daemon(this::run, "near-cache-subscriber");
@@ -158,7 +170,9 @@ public final class ChangeSubscriber implements AutoCloseable {
                 cache.enable();
                 return;
             }
-            cache.evict(a.generation(), Long.toString(a.customerId()), a.committedAtMillis());
+            String cid = Long.toString(a.customerId());
+            cache.evict(a.generation(), cid, a.committedAtMillis());
+            onCommit.accept(cid);
         }
 
         @Override

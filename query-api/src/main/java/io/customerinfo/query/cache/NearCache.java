@@ -150,6 +150,16 @@ public final class NearCache {
         announcementLag.record(Math.max(0, System.currentTimeMillis() - committedAtMillis), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A reader saw {@code newer} in Redis ahead of its announcement (read-your-writes reads Redis directly): an
+     * older cached view of the customer goes now, so that no later read is served a view older than one already
+     * answered. Its announcement still comes and evicts as usual.
+     */
+    public void supersede(long generation, String customerId, StoredView newer) {
+        cache.asMap().computeIfPresent(new Key(generation, customerId),
+                (key, cached) -> cached.rev() < newer.rev() ? null : cached);
+    }
+
     /** The announcements are heard (again): start caching, from empty. */
     public void enable() {
         epoch.incrementAndGet();

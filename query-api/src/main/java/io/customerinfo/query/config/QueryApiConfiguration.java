@@ -7,6 +7,7 @@ import io.customerinfo.query.auth.ApiKeySpec;
 import io.customerinfo.query.auth.RateLimiter;
 import io.customerinfo.query.cache.ChangeSubscriber;
 import io.customerinfo.query.cache.NearCache;
+import io.customerinfo.query.consistency.ReadYourWrites;
 import io.customerinfo.query.metrics.QueryMetrics;
 import io.customerinfo.query.store.ActiveGeneration;
 import io.customerinfo.query.store.CustomerDocumentStore;
@@ -61,10 +62,17 @@ public class QueryApiConfiguration {
     /** Absent when the cache is off; else it enables the cache once the announcements are heard. */
     @Bean(destroyMethod = "close")
     @ConditionalOnBooleanProperty(name = "query.cache.enabled", matchIfMissing = true)
-    ChangeSubscriber changeSubscriber(QueryApiProperties properties, NearCache cache) {
+    ChangeSubscriber changeSubscriber(QueryApiProperties properties, NearCache cache, ReadYourWrites readYourWrites) {
         QueryApiProperties.Cache settings = properties.cache();
-        return new ChangeSubscriber(properties.redis().connection(), cache, settings.heartbeat(),
-                settings.heartbeatTimeout());
+        return new ChangeSubscriber(properties.redis().connection(), cache, readYourWrites::announced,
+                settings.heartbeat(), settings.heartbeatTimeout());
+    }
+
+    /** Waits of requests that name changes; woken by the announcements, or by its own rechecks without them. */
+    @Bean(destroyMethod = "close")
+    ReadYourWrites readYourWrites(CustomerViews views, QueryApiProperties properties, MeterRegistry registry) {
+        QueryApiProperties.ReadYourWrites settings = properties.readYourWrites();
+        return new ReadYourWrites(views, settings.maxWait(), settings.recheck(), settings.maxWaiting(), registry);
     }
 
     @Bean

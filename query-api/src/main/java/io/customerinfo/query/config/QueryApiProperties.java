@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 import io.customerinfo.readmodel.RedisConnection;
 
 /**
- * All settings of the query API. {@code application.yml} maps the deployment's environment
+ * All settings of the query API. {@code application.properties} maps the deployment's environment
  * variables (REDIS_URL, QUERY_API_KEYS, ...) onto these names; the defaults below apply when
  * neither is set.
  *
@@ -26,6 +26,7 @@ import io.customerinfo.readmodel.RedisConnection;
  * @param maxBatchSize most cids in one batch_info request (default 100)
  * @param generationRefresh how often the active generation marker is re-read (default 1s)
  * @param cache the near cache of stored views
+ * @param readYourWrites how long requests naming changes ({@code X-Reflects}) may wait for them
  */
 @ConfigurationProperties("query")
 public record QueryApiProperties(
@@ -38,7 +39,8 @@ public record QueryApiProperties(
         @DefaultValue("5s") Duration bodyTimeout,
         @DefaultValue("100") int maxBatchSize,
         @DefaultValue("1s") Duration generationRefresh,
-        @DefaultValue Cache cache) {
+        @DefaultValue Cache cache,
+        @DefaultValue ReadYourWrites readYourWrites) {
 
     /**
      * @param url single-server URL, {@code redis://[user:password@]host:port[/db]} (default redis://localhost:6379)
@@ -100,6 +102,19 @@ public record QueryApiProperties(
             @DefaultValue("256MB") DataSize maxBytes,
             @DefaultValue("200ms") Duration heartbeat,
             @DefaultValue("500ms") Duration heartbeatTimeout) {
+    }
+
+    /**
+     * @param maxWait the longest a request naming changes waits for them, and its wait when it names none
+     *     (default 2s); 0 answers such requests at once, saying whether the document reflects the changes
+     * @param recheck how often a waiting request is checked again when no announcement wakes it (default 100ms):
+     *     the longest a lost announcement delays it
+     * @param maxWaiting most requests waiting at once (default 10000); beyond it requests are answered at once
+     */
+    public record ReadYourWrites(
+            @DefaultValue("2s") Duration maxWait,
+            @DefaultValue("100ms") Duration recheck,
+            @DefaultValue("10000") int maxWaiting) {
     }
 
     /** @param alwaysHttp200 answer every envelope, errors included, with HTTP 200 (default false) */

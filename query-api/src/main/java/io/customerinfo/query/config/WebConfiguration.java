@@ -1,6 +1,7 @@
 package io.customerinfo.query.config;
 
 import io.customerinfo.query.auth.ApiKeyAuthenticator;
+import io.customerinfo.query.consistency.ReadYourWrites;
 import io.customerinfo.query.metrics.Endpoint;
 import io.customerinfo.query.metrics.QueryMetrics;
 import io.customerinfo.query.store.CustomerViews;
@@ -26,8 +27,9 @@ public class WebConfiguration {
 
     @Bean
     ServletRegistrationBean<CustomerInfoServlet> customerInfoServlet(CustomerViews views,
-            ApiKeyAuthenticator authenticator, QueryMetrics metrics, QueryApiProperties properties) {
-        var servlet = new CustomerInfoServlet(views, authenticator, metrics, bodyLimits(properties),
+            ReadYourWrites readYourWrites, ApiKeyAuthenticator authenticator, QueryMetrics metrics,
+            QueryApiProperties properties) {
+        var servlet = new CustomerInfoServlet(views, readYourWrites, authenticator, metrics, bodyLimits(properties),
                 properties.compat().alwaysHttp200());
         return register(servlet, Endpoint.INFO);
     }

@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.Timer;
  * <ul>
  * <li>{@code query.requests} (counter; endpoint, outcome) - Prometheus {@code query_requests_total}</li>
  * <li>{@code query.request.duration} (timer with histogram; endpoint, outcome)</li>
- * <li>{@code query.redis.duration} (timer with histogram; op = get, mget, active)</li>
+ * <li>{@code query.redis.duration} (timer with histogram; op = get, mget, active, versions)</li>
  * <li>{@code query.auth.denials} (counter; reason = missing_key, unknown_key, org)</li>
  * </ul>
  */
@@ -23,6 +23,7 @@ public class QueryMetrics {
     private final Timer redisGet;
     private final Timer redisMget;
     private final Timer redisActive;
+    private final Timer redisVersions;
     private final Counter[] denials;
 
     public QueryMetrics(MeterRegistry registry) {
@@ -43,6 +44,7 @@ public class QueryMetrics {
         redisGet = redisTimer("get", registry);
         redisMget = redisTimer("mget", registry);
         redisActive = redisTimer("active", registry);
+        redisVersions = redisTimer("versions", registry);
         DenialReason[] reasons = DenialReason.values();
         denials = new Counter[reasons.length];
         for (DenialReason r : reasons) {
@@ -79,6 +81,10 @@ public class QueryMetrics {
 
     public void redisMget(long nanos) {
         redisMget.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void redisVersions(long nanos) {
+        redisVersions.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void redisActive(long nanos) {

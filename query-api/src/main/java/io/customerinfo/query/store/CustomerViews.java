@@ -8,6 +8,7 @@ import io.customerinfo.query.cache.NearCache;
 import io.customerinfo.readmodel.MalformedViewException;
 import io.customerinfo.readmodel.RedisKeys;
 import io.customerinfo.readmodel.ServingMonth;
+import io.customerinfo.readmodel.StateFields;
 import io.customerinfo.readmodel.StoredView;
 
 /**
@@ -23,6 +24,23 @@ public class CustomerViews {
 
     /** Views in request order (null where there is none), the generation and the serving month. */
     public record Batch(List<StoredView> views, long generation, int month) {
+    }
+
+    /** A view read with the versions its state has applied: whether it reflects the changes asked about. */
+    public record Reflecting(Served served, boolean reflects) {
+    }
+
+    /** A change of one entity, named by the event format's entity, id and version. */
+    public record Change(String entity, long id, long version) {
+
+        public StateFields.Location location() {
+            return StateFields.locate(entity, id);
+        }
+
+        @Override
+        public String toString() {
+            return entity + ":" + id + ":" + version;
+        }
     }
 
     private final CustomerDocumentStore store;
@@ -56,6 +74,32 @@ public class CustomerViews {
             cache.offer(g, customerId, ticket, view);
         }
         return new Served(view, g, servingMonth.current());
+    }
+
+    /**
+     * The customer's view straight from the store (never the near cache, which may still hold the view before
+     * the change until its announcement arrives), and whether its state has applied every one of {@code changes}
+     * at its version or later. One round trip.
+     */
+    public Reflecting findReflecting(String customerId, List<Change> changes) {
+        long g = generation.get();
+        List<StateFields.Location> entities = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            entities.add(change.location());
+        }
+        CustomerDocumentStore.Versioned read = store.findWithVersions(g, customerId, entities);
+        boolean reflects = true;
+        for (int i = 0; i < changes.size(); i++) {
+            reflects &= read.versions()[i] >= changes.get(i).version();
+        }
+        if (read.view() == null) {
+            return new Reflecting(null, reflects);
+        }
+        StoredView view = parse(read.view(), customerId, g);
+        if (cache != null) {
+            cache.supersede(g, customerId, view);
+        }
+        return new Reflecting(new Served(view, g, servingMonth.current()), reflects);
     }
 
     /** The views of {@code customerIds}: the cached ones from memory, the others in one read of the store. */

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import io.customerinfo.query.metrics.QueryMetrics;
 import io.customerinfo.readmodel.GenerationMarker;
 import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.StateFields;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Response;
@@ -69,6 +70,40 @@ public class RedisCustomerDocumentStore implements CustomerDocumentStore {
         } finally {
             metrics.redisMget(System.nanoTime() - start);
         }
+    }
+
+    @Override
+    public Versioned findWithVersions(long generation, String customerId, List<StateFields.Location> entities) {
+        long start = System.nanoTime();
+        // every key is the customer's (one hash slot): one pipeline on one connection, answered in order
+        List<Response<byte[]>> records = new ArrayList<>(entities.size());
+        Response<byte[]> view;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (StateFields.Location at : entities) {
+                records.add(pipeline.hget(RedisKeys.stateBytes(generation, customerId, at), at.fieldBytes()));
+            }
+            view = pipeline.get(RedisKeys.docBytes(generation, customerId));
+            pipeline.sync();
+        } catch (JedisDataException e) {
+            throw new IllegalStateException("Redis refused the state read of customer " + customerId
+                    + " in generation " + generation + ": " + e.getMessage(), e);
+        } catch (JedisException e) {
+            throw new StoreUnavailableException("Redis state read of customer " + customerId + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            metrics.redisVersions(System.nanoTime() - start);
+        }
+        long[] versions = new long[entities.size()];
+        for (int i = 0; i < versions.length; i++) {
+            byte[] record = records.get(i).get();
+            try {
+                versions[i] = record == null ? 0 : StateFields.version(record);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("State record " + entities.get(i).field() + " of customer "
+                        + customerId + " in generation " + generation + " is malformed: " + e.getMessage(), e);
+            }
+        }
+        return new Versioned(versions, view.get());
     }
 
     private List<byte[]> findAllAtOnce(long generation, List<String> customerIds) {

@@ -36,8 +36,8 @@ public final class BatchInfoServlet extends QueryServlet {
     }
 
     @Override
-    Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response, byte[] body)
-            throws IOException {
+    Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response, byte[] body,
+            long startNanos) throws IOException {
         List<String> cids = CustomerIds.list(ParameterReader.values(request, body, "cids"), maxBatchSize);
         Batch batch = views.findAll(cids);
         int n = cids.size();

@@ -2,6 +2,7 @@ package io.customerinfo.query.web;
 
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,9 @@ import io.customerinfo.query.metrics.Endpoint;
 import io.customerinfo.query.metrics.Outcome;
 import io.customerinfo.query.metrics.QueryMetrics;
 import io.customerinfo.query.store.StoreUnavailableException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,11 +54,91 @@ abstract class QueryServlet extends HttpServlet {
     }
 
     /**
-     * Answers the request of an authorized caller; returns how it ended. {@code body} is the whole
-     * request body, or null when there was none.
+     * Answers the request of an authorized caller; returns how it ended, or null when it will be answered later
+     * through {@link #later}. {@code body} is the whole request body, or null when there was none;
+     * {@code startNanos} is when the request arrived.
      */
-    abstract Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response, byte[] body)
-            throws IOException;
+    abstract Outcome serve(Caller caller, HttpServletRequest request, HttpServletResponse response, byte[] body,
+            long startNanos) throws IOException;
+
+    /** Writes an answer; what it throws is answered with the error envelope it stands for. */
+    @FunctionalInterface
+    interface Answer {
+        Outcome write() throws IOException;
+    }
+
+    /**
+     * Takes the request out of the request thread, to be answered once through {@link Later#answer} from any
+     * thread; meanwhile it holds a connection but no request thread. {@code timeoutMillis} bounds the exchange
+     * in the container: set it past the time the answer is due.
+     */
+    final Later later(HttpServletRequest request, HttpServletResponse response, long startNanos, long timeoutMillis) {
+        AsyncContext async = request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync();
+        async.setTimeout(timeoutMillis);
+        Later later = new Later(async, response, startNanos);
+        async.addListener(later);
+        return later;
+    }
+
+    /** A request answered later (see {@link #later}). */
+    final class Later implements AsyncListener {
+        private final AsyncContext async;
+        private final HttpServletResponse response;
+        private final long startNanos;
+        private final AtomicBoolean answered = new AtomicBoolean();
+
+        private Later(AsyncContext async, HttpServletResponse response, long startNanos) {
+            this.async = async;
+            this.response = response;
+            this.startNanos = startNanos;
+        }
+
+        /** Writes the answer, records the request and ends the exchange; only the first call counts. */
+        void answer(Answer answer) {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            Outcome outcome;
+            try {
+                outcome = guarded(response, answer);
+            } catch (IOException e) {
+                log.debug("{}: client gone while answering: {}", endpoint.path(), e.toString());
+                outcome = Outcome.ABORTED;
+            } catch (RuntimeException e) {
+                // the exchange is over already (the client went away or the container timed it out)
+                log.debug("{}: could not answer: {}", endpoint.path(), e.toString());
+                outcome = Outcome.ABORTED;
+            }
+            metrics.request(endpoint, outcome, System.nanoTime() - startNanos);
+            try {
+                async.complete();
+            } catch (IllegalStateException e) {
+                log.debug("{}: exchange already complete: {}", endpoint.path(), e.toString());
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // only when the answer is far later than due: end it rather than leave the container's error page
+            answer(() -> fail(response, ErrorCode.UNAVAILABLE, null, 0, null));
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (answered.compareAndSet(false, true)) {
+                log.debug("{}: client gone while waiting: {}", endpoint.path(), String.valueOf(event.getThrowable()));
+                metrics.request(endpoint, Outcome.ABORTED, System.nanoTime() - startNanos);
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
@@ -70,7 +154,7 @@ abstract class QueryServlet extends HttpServlet {
             return;
         }
         if (!"POST".equals(method) || !RequestBody.present(request)) {
-            metrics.request(endpoint, answer(request, response, null), System.nanoTime() - start);
+            record(answer(request, response, null, start), start);
             return;
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
@@ -81,8 +165,8 @@ abstract class QueryServlet extends HttpServlet {
         }
         RequestBody.read(request, maxBodyBytes, bodyTimeoutMillis, new RequestBody.Callback() {
             @Override
-            public void read(byte[] body) {
-                metrics.request(endpoint, answerSafely(request, response, body), System.nanoTime() - start);
+            public boolean read(byte[] body) {
+                return record(answerSafely(request, response, body, start), start);
             }
 
             @Override
@@ -105,19 +189,34 @@ abstract class QueryServlet extends HttpServlet {
         });
     }
 
+    /** Records an answered request; returns false for one answered later (recorded then). */
+    private boolean record(Outcome outcome, long start) {
+        if (outcome == null) {
+            return false;
+        }
+        metrics.request(endpoint, outcome, System.nanoTime() - start);
+        return true;
+    }
+
     /** {@link #answer} where no exception may escape: a container callback of the body reader. */
-    private Outcome answerSafely(HttpServletRequest request, HttpServletResponse response, byte[] body) {
+    private Outcome answerSafely(HttpServletRequest request, HttpServletResponse response, byte[] body, long start) {
         try {
-            return answer(request, response, body);
+            return answer(request, response, body, start);
         } catch (IOException e) {
             log.debug("{}: client gone while answering: {}", endpoint.path(), e.toString());
             return Outcome.ABORTED;
         }
     }
 
-    private Outcome answer(HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
+    private Outcome answer(HttpServletRequest request, HttpServletResponse response, byte[] body, long start)
+            throws IOException {
+        return guarded(response, () -> serve(authorize(request), request, response, body, start));
+    }
+
+    /** Runs {@code answer}, answering what it throws with the error envelope it stands for. */
+    private Outcome guarded(HttpServletResponse response, Answer answer) throws IOException {
         try {
-            return serve(authorize(request), request, response, body);
+            return answer.write();
         } catch (RequestRejected e) {
             return fail(response, e.code(), e.getMessage(), e.retryAfterSeconds(), null);
         } catch (StoreUnavailableException e) {
@@ -188,7 +287,12 @@ abstract class QueryServlet extends HttpServlet {
         if (response.isCommitted()) {
             return code.outcome();
         }
+        // whether a read-your-writes wait was met describes the answer, whatever it is: it outlives the reset
+        String reflected = response.getHeader(ReflectsHeader.REFLECTED);
         response.reset();
+        if (reflected != null) {
+            response.setHeader(ReflectsHeader.REFLECTED, reflected);
+        }
         response.setStatus(alwaysHttp200 ? 200 : code.httpStatus());
         if (requestId != null) {
             response.setHeader("X-Request-Id", requestId);

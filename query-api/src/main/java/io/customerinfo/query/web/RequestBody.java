@@ -28,8 +28,11 @@ final class RequestBody implements ReadListener, AsyncListener {
     /** What to do once the body is in, or why it never will be. */
     interface Callback {
 
-        /** The whole body arrived; answer the request (on a container thread). */
-        void read(byte[] body);
+        /**
+         * The whole body arrived; answer the request (on a container thread). Returns false when the request will
+         * be answered later by whoever took it over, who then ends the exchange.
+         */
+        boolean read(byte[] body);
 
         /** The body is over the limit, late, or the client failed while sending it; answer with this code. */
         void failed(ErrorCode code, String message);
@@ -120,7 +123,17 @@ final class RequestBody implements ReadListener, AsyncListener {
 
     @Override
     public void onAllDataRead() {
-        finish(() -> callback.read(size == buffer.length ? buffer : Arrays.copyOf(buffer, size)));
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        boolean answered = true;
+        try {
+            answered = callback.read(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+        } finally {
+            if (answered) {
+                async.complete();
+            }
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.customerinfo.query.support.MutableClock;
 import io.customerinfo.query.cache.NearCache;
 import io.customerinfo.readmodel.ChangeAnnouncement;
 import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.StateFields;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterAll;
@@ -133,5 +134,23 @@ class QueryApiClusterIT {
                 assertThat(http.get("/crm/customer/info?cid=" + cid).header("ETag")).startsWith("\"1.2."));
         assertThat(registry.get("query.cache.lookups").tag("result", "hit").counter().count())
                 .as("the second read was served from memory").isPositive();
+    }
+
+    @Test
+    void readYourWritesReadsTheStateAndTheViewOnTheCustomersNode() {
+        RawHttp.OneShot http = new RawHttp.OneShot(port);
+        try (JedisCluster jedis = new JedisCluster(CLUSTER.hostAndPorts())) {
+            for (String cid : List.of("62801", "62802", "62803", "62804", "62805", "62806")) {
+                var at = StateFields.locate("address", 3);
+                jedis.hset(RedisKeys.stateBytes(1, cid, at), at.fieldBytes(), "T4".getBytes(StandardCharsets.US_ASCII));
+                jedis.set(RedisKeys.docBytes(1, cid), Golden.view(7, cid, "1", "202006", Golden.MONTHS));
+                RawHttp.Response met = http.get("/crm/customer/info?cid=" + cid, "X-Reflects: address:3:4");
+                assertThat(met.header("X-Reflected")).as(cid).isEqualTo("true");
+                assertThat(met.header("ETag")).as(cid).startsWith("\"1.7.");
+                RawHttp.Response notYet = http.get("/crm/customer/info?cid=" + cid, "X-Reflects: address:3:5",
+                        "X-Reflects-Wait: 0");
+                assertThat(notYet.header("X-Reflected")).as(cid).isEqualTo("false");
+            }
+        }
     }
 }

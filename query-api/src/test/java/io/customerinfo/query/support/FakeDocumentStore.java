@@ -9,16 +9,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.customerinfo.query.store.CustomerDocumentStore;
 import io.customerinfo.query.store.StoreUnavailableException;
 import io.customerinfo.readmodel.RedisKeys;
+import io.customerinfo.readmodel.StateFields;
 
 /** An in-memory store keyed like Redis; can play a store that is down. */
 public final class FakeDocumentStore implements CustomerDocumentStore {
 
     private final Map<String, byte[]> values = new ConcurrentHashMap<>();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private volatile boolean unavailable;
     private volatile Long activeGeneration;
 
     public void put(long generation, String cid, byte[] view) {
         values.put(RedisKeys.doc(generation, cid), view);
+    }
+
+    /** Puts a view together with the versions its state applied ({@code "contact:7"} -> 3, ...), as one commit. */
+    public synchronized void commit(long generation, String cid, byte[] view, Map<String, Long> appliedVersions) {
+        appliedVersions.forEach((entity, version) -> versions.put(generation + "|" + cid + "|" + entity, version));
+        if (view != null) {
+            values.put(RedisKeys.doc(generation, cid), view);
+        }
     }
 
     public void unavailable(boolean unavailable) {
@@ -31,6 +41,7 @@ public final class FakeDocumentStore implements CustomerDocumentStore {
 
     public void reset() {
         values.clear();
+        versions.clear();
         unavailable = false;
         activeGeneration = null;
     }
@@ -55,6 +66,19 @@ public final class FakeDocumentStore implements CustomerDocumentStore {
             result.add(values.get(RedisKeys.doc(generation, cid)));
         }
         return result;
+    }
+
+    @Override
+    public synchronized Versioned findWithVersions(long generation, String customerId,
+            List<StateFields.Location> entities) {
+        check();
+        long[] found = new long[entities.size()];
+        for (int i = 0; i < found.length; i++) {
+            StateFields.Location at = entities.get(i);
+            String entity = at.orders() ? "order:" + at.field() : at.field();
+            found[i] = versions.getOrDefault(generation + "|" + customerId + "|" + entity, 0L);
+        }
+        return new Versioned(found, values.get(RedisKeys.doc(generation, customerId)));
     }
 
     @Override
