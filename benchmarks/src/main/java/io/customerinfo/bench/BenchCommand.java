@@ -105,7 +105,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "#4 POST a form body, as the clients do, or GET ?cid= (default ${DEFAULT-VALUE})")
     private BenchOptions.QueryMethod queryMethod;
 
-    @Option(names = "--connections", paramLabel = "N", description = "wrk connections (default 64; smoke 16)")
+    @Option(names = "--open-loop-rate", paramLabel = "N",
+            description = "#4b requests/s offered, open loop, to the API and to nginx (default 5000; smoke 500)")
+    private Integer openLoopRate;
+
+    @Option(names = "--open-loop-seconds", paramLabel = "N",
+            description = "#4b seconds per run and target (default 30; smoke 2)")
+    private Integer openLoopSeconds;
+
+    @Option(names = "--connections", paramLabel = "N", description = "wrk and #4b connections (default 64; smoke 16)")
     private Integer connections;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -214,6 +222,8 @@ public final class BenchCommand implements Callable<Integer> {
                 seconds("--batch-seconds", batchSeconds, 15, 2),
                 seconds("--query-warm-up-seconds", queryWarmUpSeconds, 60, 1),
                 queryMethod,
+                positive("--open-loop-rate", openLoopRate, 5_000, 500),
+                seconds("--open-loop-seconds", openLoopSeconds, 30, 2),
                 positive("--connections", connections, 64, 16),
                 positive("--repetitions", repetitions, 5, 1),
                 measurements, outFile, workDir, appsDir != null ? appsDir : defaultAppsDir, appJvm,

@@ -30,7 +30,9 @@ import java.util.Optional;
  *                           about a minute of load on 2 cores)
  * @param queryMethod        #4: how wrk asks for one customer: {@code POST} with a form body (what the app and the DMS
  *                           send the legacy endpoint) or {@code GET} with the cid in the query string
- * @param connections        wrk connections
+ * @param openLoopRate       #4b: requests/s offered to the API and to nginx, open loop
+ * @param openLoopDuration   #4b: time per repetition and target
+ * @param connections        wrk connections (and #4b's)
  * @param repetitions        runs per measurement; the table shows medians
  * @param only               measurement numbers to run (empty: all)
  */
@@ -50,6 +52,8 @@ record BenchOptions(
         Duration batchDuration,
         Duration queryWarmUp,
         QueryMethod queryMethod,
+        int openLoopRate,
+        Duration openLoopDuration,
         int connections,
         int repetitions,
         List<Integer> only,

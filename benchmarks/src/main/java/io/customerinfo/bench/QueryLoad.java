@@ -1,12 +1,18 @@
 package io.customerinfo.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 
+import io.customerinfo.embedded.http.OpenLoop;
+import io.customerinfo.embedded.http.RawHttp;
 import io.customerinfo.embedded.http.Wrk;
 import io.customerinfo.simulator.Simulation;
 import io.customerinfo.simulator.SimulationConfig;
@@ -27,7 +33,8 @@ final class QueryLoad {
     private QueryLoad() {
     }
 
-    static void run(BenchContext ctx, Measurement rps, Measurement p99, Measurement batch, Measurement heap) {
+    static void run(BenchContext ctx, Measurement rps, Measurement p99, Measurement openLoop, Measurement batch,
+            Measurement heap) {
         BenchOptions o = ctx.options;
         Optional<Path> wrkPath = ExternalTools.find(o.wrk());
         Optional<Path> nginxPath = ExternalTools.find(o.nginx());
@@ -35,6 +42,7 @@ final class QueryLoad {
             String why = "skipped: wrk not found (" + o.wrk() + "); " + ExternalTools.INSTALL_HINT;
             rps.skip(why);
             p99.skip(why);
+            openLoop.skip(why);
             batch.skip(why);
             heap.skip(why);
             ctx.log("#4/#5 %s", why);
@@ -110,6 +118,7 @@ final class QueryLoad {
                     WRK_THREADS, o.connections(), o.wrkDuration().toSeconds(),
                     o.queryMethod() == BenchOptions.QueryMethod.GET ? "GET ?cid=" : "POST cid= form", cids.size(), failures, apiCpuPer10k,
                     redisCpuPer10k));
+            measureOpenLoop(ctx, openLoop, api, nginx, cids);
             for (int rep = 1; rep <= o.repetitions(); rep++) {
                 Wrk.Result r = wrk.run(api.url("/crm/customer/batch_info"), Optional.of(batchScript), o.batchDuration());
                 double docs = r.requestsPerSecond() * BATCH_SIZE;
@@ -124,6 +133,55 @@ final class QueryLoad {
                 nginx.close();
             }
         }
+    }
+
+    /**
+     * #4b: the API and nginx each under the same fixed offered rate, open loop, back to back per repetition; the
+     * API's requests as in #4 (same customers, method and key), nginx's the golden file.
+     */
+    private static void measureOpenLoop(BenchContext ctx, Measurement openLoop, AppJvm api, NginxStatic nginx,
+            List<String> cids) {
+        BenchOptions o = ctx.options;
+        List<byte[]> apiRequests = new ArrayList<>(cids.size());
+        String key = "X-Api-Key: " + AppLauncher.API_KEY;
+        List<String> shuffled = new ArrayList<>(cids);
+        Collections.shuffle(shuffled, new Random(4));
+        for (String cid : shuffled) {
+            apiRequests.add(o.queryMethod() == BenchOptions.QueryMethod.GET
+                    ? RawHttp.request("GET", ascii("/crm/customer/info?cid=" + cid), null, key)
+                    : RawHttp.request("POST", ascii("/crm/customer/info"), ascii("cid=" + cid), key,
+                            "Content-Type: application/x-www-form-urlencoded"));
+        }
+        Duration timeout = Duration.ofSeconds(10);
+        OpenLoop apiLoad = new OpenLoop(api.url("/").getPort(), o.connections(), timeout);
+        OpenLoop nginxLoad = nginx == null ? null : new OpenLoop(nginx.url().getPort(), o.connections(), timeout);
+        List<byte[]> nginxRequests = nginx == null ? List.of()
+                : List.of(RawHttp.request("GET", ascii(nginx.url().getRawPath()), null));
+        long failures = 0;
+        for (int rep = 1; rep <= o.repetitions(); rep++) {
+            OpenLoop.Result base = nginxLoad == null ? null : nginxLoad.run(nginxRequests, o.openLoopRate(), o.openLoopDuration());
+            OpenLoop.Result r = apiLoad.run(apiRequests, o.openLoopRate(), o.openLoopDuration());
+            failures += r.failures() + (base == null ? 0 : base.failures());
+            if (base == null) {
+                openLoop.add(r.p99Millis());
+            } else {
+                openLoop.add(r.p99Millis(), base.p99Millis());
+            }
+            ctx.log("#4b run %d at %,d req/s offered: API answered %,.0f/s, p50 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.1f ms"
+                            + " (%d failed)%s", rep, o.openLoopRate(), r.answeredPerSecond(), r.p50Millis(), r.p99Millis(),
+                    r.p999Millis(), r.maxMillis(), r.failures(), base == null ? "" : String.format(
+                            "; nginx answered %,.0f/s, p50 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.1f ms (%d failed)",
+                            base.answeredPerSecond(), base.p50Millis(), base.p99Millis(), base.p999Millis(),
+                            base.maxMillis(), base.failures()));
+        }
+        openLoop.note(String.format("%,d req/s offered for %d s per run over %d keep-alive connections, each latency from"
+                        + " when its request was due (corrected for coordinated omission); %s; %d failed answers in all",
+                o.openLoopRate(), o.openLoopDuration().toSeconds(), o.connections(),
+                nginx == null ? "no nginx: no ratio" : "nginx serves the golden file at the same rate just before", failures));
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static double redisCpu(BenchContext ctx) {

@@ -20,6 +20,7 @@ class BenchCommandTest {
             "--customers", "--events", "--warm-up-percent", "--history-orders", "--history-customers",
             "--history-new-orders", "--freshness-rate", "--freshness-seconds", "--freshness-warm-up-seconds",
             "--query-customers", "--wrk-seconds", "--batch-seconds", "--query-warm-up-seconds", "--query-method",
+            "--open-loop-rate", "--open-loop-seconds",
             "--connections", "--out", "--work-dir", "--apps-dir", "--app-jvm-options", "--jfr", "--wrk", "--nginx");
 
     /** An option whose default shrinks with {@code --smoke}: its value in the record, full and smoke. */
@@ -40,6 +41,8 @@ class BenchCommandTest {
             new Sized("--wrk-seconds", o -> o.wrkDuration().toSeconds(), 30L, 2L),
             new Sized("--batch-seconds", o -> o.batchDuration().toSeconds(), 15L, 2L),
             new Sized("--query-warm-up-seconds", o -> o.queryWarmUp().toSeconds(), 60L, 1L),
+            new Sized("--open-loop-rate", BenchOptions::openLoopRate, 5_000, 500),
+            new Sized("--open-loop-seconds", o -> o.openLoopDuration().toSeconds(), 30L, 2L),
             new Sized("--connections", BenchOptions::connections, 64, 16));
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
