@@ -28,7 +28,12 @@ public enum RejectReason {
     /** {@code data.id} / {@code data.customer_id} differ from the envelope, or a customer names another customer. */
     DATA_MISMATCH("data_mismatch"),
     /** An order amount is not a decimal string with at most two decimals. */
-    INVALID_AMOUNT("invalid_amount");
+    INVALID_AMOUNT("invalid_amount"),
+    /**
+     * The order is valid, but applying it would take a sum of its customer (receivable, a month's purchases)
+     * beyond 64-bit cents; found when it is projected, not when it is decoded.
+     */
+    AMOUNT_OVERFLOW("amount_overflow");
 
     private final String code;
 

@@ -139,6 +139,7 @@ public final class CustomerState {
         if (outcome != Outcome.APPLIED) {
             return outcome;
         }
+        requireSumsFit(id, current, next);
         if (!ordersBefore.containsKey(id)) {
             ordersBefore.put(id, current);
         }
@@ -152,11 +153,34 @@ public final class CustomerState {
         return outcome;
     }
 
+    /** Checks, before anything changes, that replacing {@code current} by {@code next} keeps every sum in range. */
+    private void requireSumsFit(long id, OrderRecord current, OrderRecord next) {
+        try {
+            long receivable = receivableCents;
+            int removedMonth = -1;
+            long removedMonthSum = 0;
+            if (current != null && current.counted()) {
+                receivable = Math.subtractExact(receivable, current.receivableCents());
+                removedMonth = Months.of(current.createdAt(), zone);
+                removedMonthSum = Math.subtractExact(purchaseByMonth.getOrDefault(removedMonth, 0L), current.amountCents());
+            }
+            if (next.counted()) {
+                Math.addExact(receivable, next.receivableCents());
+                int month = Months.of(next.createdAt(), zone);
+                long before = month == removedMonth ? removedMonthSum : purchaseByMonth.getOrDefault(month, 0L);
+                Math.addExact(before, next.amountCents());
+            }
+        } catch (ArithmeticException e) {
+            throw new AmountOverflowException("order " + id + " version " + next.version() + " would take customer "
+                    + customerId + "'s receivable or monthly purchase sum beyond 64-bit cents");
+        }
+    }
+
     private void count(long id, OrderRecord order, int sign) {
         liveOrders += sign;
-        receivableCents = Math.addExact(receivableCents, sign * order.receivableCents());
+        receivableCents = receivableCents + sign * order.receivableCents();
         int month = Months.of(order.createdAt(), zone);
-        long sum = Math.addExact(purchaseByMonth.getOrDefault(month, 0L), sign * order.amountCents());
+        long sum = purchaseByMonth.getOrDefault(month, 0L) + sign * order.amountCents();
         if (sum == 0) {
             purchaseByMonth.remove(month);
         } else {

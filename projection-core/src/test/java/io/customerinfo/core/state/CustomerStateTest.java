@@ -17,6 +17,26 @@ class CustomerStateTest {
     private final CustomerState state = CustomerState.empty(7);
 
     @Test
+    void anOrderThatWouldOverflowASumIsRefusedAndChangesNothing() {
+        long createdAt = java.time.Instant.parse("2020-06-01T04:00:00Z").getEpochSecond();
+        int month = io.customerinfo.readmodel.Months.of(createdAt, CustomerState.DEFAULT_ZONE);
+        state.loadTotals(3, 500);
+        state.loadMonth(month, Long.MAX_VALUE - 50);
+
+        assertThatThrownBy(() -> state.apply(order(9, 7, 1, createdAt, "1.00")))
+                .isInstanceOf(AmountOverflowException.class).hasMessageContaining("order 9 version 1");
+
+        assertThat(state.purchaseCents(month)).isEqualTo(Long.MAX_VALUE - 50);
+        assertThat(state.liveOrderCount()).isEqualTo(3);
+        assertThat(state.receivableCents()).isEqualTo(500);
+        assertThat(state.loadedOrders()).doesNotContainKey(9L);
+        assertThat(state.hasChanges()).isFalse();
+        // a smaller order still fits
+        assertThat(state.apply(order(10, 7, 1, createdAt, "0.50"))).isEqualTo(Outcome.APPLIED);
+        assertThat(state.purchaseCents(month)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void lastWriterWinsByVersion() {
         assertThat(state.apply(customer(7, 2, "two"))).isEqualTo(Outcome.APPLIED);
         assertThat(state.apply(customer(7, 2, "two"))).isEqualTo(Outcome.DUPLICATE);

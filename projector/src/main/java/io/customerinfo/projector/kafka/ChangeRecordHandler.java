@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import io.customerinfo.core.decode.DecodeResult;
 import io.customerinfo.core.decode.EventDecoder;
+import io.customerinfo.core.decode.RejectReason;
+import io.customerinfo.core.state.AmountOverflowException;
 import io.customerinfo.projector.metrics.ProjectorMetrics;
 import io.customerinfo.projector.projection.BatchProjection;
 import io.customerinfo.projector.projection.ReceivedEvent;
@@ -105,6 +107,12 @@ public final class ChangeRecordHandler implements PollHandler {
             ConsumerRecord<byte[], byte[]> record = sources.get(i);
             try {
                 projection.accept(List.of(events.get(i)));
+            } catch (AmountOverflowException e) {
+                // every amount was valid, their sum is not: the input's problem, dead-lettered under its reason
+                log.warn("{}-{}@{} dead-lettered as {}: {}", record.topic(), record.partition(), record.offset(),
+                        RejectReason.AMOUNT_OVERFLOW.code(), e.getMessage());
+                deadLetters.send(record, RejectReason.AMOUNT_OVERFLOW.code(), e.getMessage());
+                counts.computeIfAbsent(record.topic(), t -> new long[3])[1]++;
             } catch (RuntimeException | StackOverflowError e) {
                 if (Failures.isUnavailable(e)) {
                     throw e;

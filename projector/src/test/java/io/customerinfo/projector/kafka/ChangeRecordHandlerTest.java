@@ -20,6 +20,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.customerinfo.core.decode.EventDecoder;
+import io.customerinfo.core.state.AmountOverflowException;
 import io.customerinfo.projector.metrics.ProjectorMetrics;
 import io.customerinfo.projector.projection.ReceivedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -112,6 +113,29 @@ class ChangeRecordHandlerTest {
         assertThat(metrics.eventCount(TOPIC, ProjectorMetrics.Outcome.INTERNAL_ERROR)).isEqualTo(1);
         assertThat(logged.list).filteredOn(line -> line.getLevel() == Level.ERROR).singleElement()
                 .satisfies(line -> assertThat(line.getFormattedMessage()).contains(TOPIC + "-0@7", "internal_error"));
+    }
+
+    @Test
+    void anOrderWhoseSumOverflowsIsDeadLetteredAsTheInputsProblemNotOurs() {
+        logged.start();
+        logger.addAppender(logged);
+        ChangeRecordHandler handler = new ChangeRecordHandler(new EventDecoder()::decode, events -> {
+            if (events.stream().anyMatch(e -> e.event().id() == 1)) {
+                throw new AmountOverflowException("order 1 version 1 would take customer 1's receivable beyond 64-bit cents");
+            }
+            projected.addAll(events);
+        }, metrics);
+
+        handler.handle(List.of(customer(7, 1), customer(8, 2)), new DeadLetterPublisher(producer, ".dlt").batch());
+
+        assertThat(producer.history()).singleElement().satisfies(dead -> {
+            assertThat(header(dead, DeadLetterPublisher.REASON)).isEqualTo("amount_overflow");
+            assertThat(header(dead, DeadLetterPublisher.DETAIL)).contains("beyond 64-bit cents");
+        });
+        assertThat(projected).extracting(e -> e.event().id()).containsExactly(2L);
+        assertThat(metrics.eventCount(TOPIC, ProjectorMetrics.Outcome.DEAD_LETTERED)).isEqualTo(1);
+        assertThat(metrics.eventCount(TOPIC, ProjectorMetrics.Outcome.INTERNAL_ERROR)).isZero();
+        assertThat(logged.list).noneMatch(line -> line.getLevel() == Level.ERROR);
     }
 
     @Test
