@@ -132,7 +132,9 @@ class EventDecoderTest {
 
     @AfterAll
     static void everyReasonIsExercised() {
-        assertThat(SEEN).containsExactlyInAnyOrder(RejectReason.values());
+        // amount_overflow is found when an order is applied, not when it is decoded (CustomerStateTest)
+        assertThat(SEEN).containsExactlyInAnyOrderElementsOf(
+                EnumSet.complementOf(EnumSet.of(RejectReason.AMOUNT_OVERFLOW)));
     }
 
     @Test
