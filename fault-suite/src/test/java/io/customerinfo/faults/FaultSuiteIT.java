@@ -356,7 +356,8 @@ class FaultSuiteIT {
         assertThat(hits).as("answers from the near cache during the check").isGreaterThan(warmed);
         Summary summary = new Summary("8 tenancy", 0, 0, 0, 0, result.customers(), result.wrong().size(),
                 seconds(began), result.describe() + String.format(", %,.0f of them from the near cache after %,d"
-                        + " documents cached with their own org's key in %.1f s", hits, warmed, warmSeconds));
+                        + " documents cached with their own org's key in %.1f s; %d requests resent after a closed"
+                        + " keep-alive connection", hits, warmed, warmSeconds, Tenancy.resent()));
         summary.report(stack.summaryFile());
     }
 
