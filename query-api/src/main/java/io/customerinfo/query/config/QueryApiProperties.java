@@ -107,8 +107,8 @@ public record QueryApiProperties(
     /**
      * @param maxWait the longest a request naming changes waits for them, and its wait when it names none
      *     (default 2s); 0 answers such requests at once, saying whether the document reflects the changes
-     * @param recheck how often a waiting request is checked again when no announcement wakes it (default 100ms):
-     *     the longest a lost announcement delays it
+     * @param recheck when a waiting request is first checked again if no announcement wakes it (default 100ms),
+     *     then at doubling intervals up to 1 s: what a lost announcement can delay it by
      * @param maxWaiting most requests waiting at once (default 10000); beyond it requests are answered at once
      */
     public record ReadYourWrites(

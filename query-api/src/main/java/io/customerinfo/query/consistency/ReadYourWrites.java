@@ -31,8 +31,10 @@ import io.micrometer.core.instrument.Timer;
  * Read-your-writes: answers with a customer's view once it reflects the changes a caller names, waiting a bounded
  * time for them without holding the caller's request thread. A waiting request is held here as a future; it is
  * checked again (one round trip of {@link CustomerViews#findReflecting}) whenever the projector announces a commit
- * of that customer, and every {@code recheck} in any case, so that a missed announcement (the announcement
- * connection down, or the near cache off) costs latency, never the answer. When the bound passes, the request is
+ * of that customer, and in any case after {@code recheck}, then at doubling intervals up to {@value #MAX_RECHECK_MILLIS}
+ * ms, so that a missed announcement (the announcement connection down, or the near cache off) costs latency, never
+ * the answer. A waiting request has at most one check queued at a time, so a burst of announcements or a slow
+ * store cannot pile checks up. When the bound passes, the request is
  * answered with the view the store has then, marked as not reflecting the changes.
  *
  * <p>Requests that name no change never come here: the normal path costs nothing extra.
@@ -40,6 +42,7 @@ import io.micrometer.core.instrument.Timer;
 public final class ReadYourWrites implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final long MAX_RECHECK_MILLIS = 1_000;
 
     /** How a read-your-writes request ended; the {@code outcome} tag of {@code query.read_your_writes}. */
     public enum Outcome {
@@ -66,7 +69,8 @@ public final class ReadYourWrites implements AutoCloseable {
 
     /**
      * @param maxWait the longest any request waits (a request may ask for less)
-     * @param recheck how often a waiting request is checked again without an announcement
+     * @param recheck when a waiting request is first checked again without an announcement (then at doubling
+     *     intervals up to a second)
      * @param maxWaiting most requests waiting at once; beyond it a request is answered at once
      */
     public ReadYourWrites(CustomerViews views, Duration maxWait, Duration recheck, int maxWaiting,
@@ -135,13 +139,12 @@ public final class ReadYourWrites implements AutoCloseable {
         try {
             waiter.deadline = timer.schedule(() -> checks.execute(waiter::boundPassed), bound.toNanos(),
                     TimeUnit.NANOSECONDS);
-            waiter.rechecks = timer.scheduleWithFixedDelay(() -> checks.execute(waiter::check), recheck.toNanos(),
-                    recheck.toNanos(), TimeUnit.NANOSECONDS);
+            waiter.scheduleRecheck(recheck.toNanos());
         } catch (RejectedExecutionException e) {
             waiter.finish(null, new IllegalStateException("read-your-writes is shut down", e));
         }
         // a commit announced between the first check and the registration would otherwise wait for a recheck
-        checks.execute(waiter::check);
+        waiter.queueCheck();
         return waiter.future;
     }
 
@@ -155,11 +158,7 @@ public final class ReadYourWrites implements AutoCloseable {
             return;
         }
         for (Waiter w : set) {
-            try {
-                checks.execute(w::check);
-            } catch (RejectedExecutionException e) {
-                return;
-            }
+            w.queueCheck();
         }
     }
 
@@ -190,6 +189,7 @@ public final class ReadYourWrites implements AutoCloseable {
         private final long since;
         private final CompletableFuture<Answer> future = new CompletableFuture<>();
         private final AtomicBoolean done = new AtomicBoolean();
+        private final AtomicBoolean checkQueued = new AtomicBoolean();
         private volatile ScheduledFuture<?> deadline;
         private volatile ScheduledFuture<?> rechecks;
 
@@ -199,7 +199,32 @@ public final class ReadYourWrites implements AutoCloseable {
             this.since = since;
         }
 
+        /** Queues a check unless one is queued already. */
+        void queueCheck() {
+            if (done.get() || !checkQueued.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                checks.execute(this::check);
+            } catch (RejectedExecutionException e) {
+                checkQueued.set(false);
+            }
+        }
+
+        /** A check after {@code delayNanos}, and then the next at twice the delay (at most a second). */
+        void scheduleRecheck(long delayNanos) {
+            if (done.get()) {
+                return;
+            }
+            long next = Math.min(delayNanos * 2, TimeUnit.MILLISECONDS.toNanos(MAX_RECHECK_MILLIS));
+            rechecks = timer.schedule(() -> {
+                queueCheck();
+                scheduleRecheck(next);
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
         void check() {
+            checkQueued.set(false);
             if (done.get()) {
                 return;
             }

@@ -16,6 +16,7 @@ public final class FakeDocumentStore implements CustomerDocumentStore {
 
     private final Map<String, byte[]> values = new ConcurrentHashMap<>();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong versionReads = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean unavailable;
     private volatile Long activeGeneration;
 
@@ -29,6 +30,11 @@ public final class FakeDocumentStore implements CustomerDocumentStore {
         if (view != null) {
             values.put(RedisKeys.doc(generation, cid), view);
         }
+    }
+
+    /** How many times {@link #findWithVersions} was called (read-your-writes checks). */
+    public long versionReads() {
+        return versionReads.get();
     }
 
     public void unavailable(boolean unavailable) {
@@ -71,6 +77,7 @@ public final class FakeDocumentStore implements CustomerDocumentStore {
     @Override
     public synchronized Versioned findWithVersions(long generation, String customerId,
             List<StateFields.Location> entities) {
+        versionReads.incrementAndGet();
         check();
         long[] found = new long[entities.size()];
         for (int i = 0; i < found.length; i++) {

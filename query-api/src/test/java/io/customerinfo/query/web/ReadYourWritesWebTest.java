@@ -106,6 +106,19 @@ class ReadYourWritesWebTest extends WebTestSupport {
     }
 
     @Test
+    void withoutAnnouncementsAWaitIsRecheckedAtDoublingIntervalsNotEvery100Ms() {
+        store.commit(1, Golden.CID, Golden.view(), Map.of("contact:9001", 5L));
+        long before = store.versionReads();
+
+        Response r = http.get(INFO, ALL, "X-Reflects: contact:9001:9", "X-Reflects-Wait: 1600");
+
+        assertThat(r.header("X-Reflected")).isEqualTo("false");
+        // at once, once more after registering, rechecks at 100, 300, 700 and 1500 ms, and the last read at 1600 ms:
+        // 7; a recheck every 100 ms would have made 18
+        assertThat(store.versionReads() - before).isBetween(5L, 9L);
+    }
+
+    @Test
     void aCustomerNotYetProjectedIsWaitedForAndThenFoundOrNot() throws Exception {
         Response missing = http.get("/crm/customer/info?cid=70001", ALL, "X-Reflects: customer:70001:1",
                 "X-Reflects-Wait: 300");
