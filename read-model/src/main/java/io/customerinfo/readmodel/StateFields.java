@@ -34,10 +34,20 @@ public final class StateFields {
     public static Location locate(String entity, long id) {
         return switch (entity) {
             case "customer" -> new Location(false, CUSTOMER);
-            case "contact", "address", "invoice" -> new Location(false, entity + ":" + id);
-            case "order" -> new Location(true, Long.toString(id));
+            case "contact", "address", "invoice" -> new Location(false, childField(entity, id));
+            case "order" -> new Location(true, orderField(id));
             default -> throw new IllegalArgumentException("no such entity '" + entity + "'");
         };
+    }
+
+    /** The {@code ents} field of a contact, address or invoice: {@code <entity>:<id>}. */
+    public static String childField(String entity, long id) {
+        return entity + ":" + id;
+    }
+
+    /** The {@code orders} field of an order: its id. */
+    public static String orderField(long id) {
+        return Long.toString(id);
     }
 
     /**

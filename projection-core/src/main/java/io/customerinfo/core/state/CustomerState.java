@@ -31,6 +31,8 @@ import io.customerinfo.readmodel.Months;
 public final class CustomerState {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    /** No month: a yyyyMM month is never negative. */
+    private static final int NO_MONTH = -1;
 
     private final long customerId;
     private final ZoneId zone;
@@ -139,36 +141,39 @@ public final class CustomerState {
         if (outcome != Outcome.APPLIED) {
             return outcome;
         }
-        requireSumsFit(id, current, next);
+        // the month of each counted version, once; NO_MONTH for a version that is not counted
+        int monthBefore = current != null && current.counted() ? Months.of(current.createdAt(), zone) : NO_MONTH;
+        int monthAfter = next.counted() ? Months.of(next.createdAt(), zone) : NO_MONTH;
+        requireSumsFit(id, current, monthBefore, next, monthAfter);
         if (!ordersBefore.containsKey(id)) {
             ordersBefore.put(id, current);
         }
-        if (current != null && current.counted()) {
-            count(id, current, -1);
+        if (monthBefore != NO_MONTH) {
+            count(id, current, monthBefore, -1);
         }
-        if (next.counted()) {
-            count(id, next, +1);
+        if (monthAfter != NO_MONTH) {
+            count(id, next, monthAfter, +1);
         }
         orders.put(id, next);
         return outcome;
     }
 
-    /** Checks, before anything changes, that replacing {@code current} by {@code next} keeps every sum in range. */
-    private void requireSumsFit(long id, OrderRecord current, OrderRecord next) {
+    /**
+     * Checks, before anything changes, that replacing {@code current} (counted in {@code monthBefore}) by
+     * {@code next} (counted in {@code monthAfter}) keeps every sum in range; {@link #count} then needs no check.
+     */
+    private void requireSumsFit(long id, OrderRecord current, int monthBefore, OrderRecord next, int monthAfter) {
         try {
             long receivable = receivableCents;
-            int removedMonth = -1;
-            long removedMonthSum = 0;
-            if (current != null && current.counted()) {
+            long monthBeforeSum = 0;
+            if (monthBefore != NO_MONTH) {
                 receivable = Math.subtractExact(receivable, current.receivableCents());
-                removedMonth = Months.of(current.createdAt(), zone);
-                removedMonthSum = Math.subtractExact(purchaseByMonth.getOrDefault(removedMonth, 0L), current.amountCents());
+                monthBeforeSum = Math.subtractExact(purchaseByMonth.getOrDefault(monthBefore, 0L), current.amountCents());
             }
-            if (next.counted()) {
+            if (monthAfter != NO_MONTH) {
                 Math.addExact(receivable, next.receivableCents());
-                int month = Months.of(next.createdAt(), zone);
-                long before = month == removedMonth ? removedMonthSum : purchaseByMonth.getOrDefault(month, 0L);
-                Math.addExact(before, next.amountCents());
+                long sum = monthAfter == monthBefore ? monthBeforeSum : purchaseByMonth.getOrDefault(monthAfter, 0L);
+                Math.addExact(sum, next.amountCents());
             }
         } catch (ArithmeticException e) {
             throw new AmountOverflowException("order " + id + " version " + next.version() + " would take customer "
@@ -176,10 +181,9 @@ public final class CustomerState {
         }
     }
 
-    private void count(long id, OrderRecord order, int sign) {
+    private void count(long id, OrderRecord order, int month, int sign) {
         liveOrders += sign;
         receivableCents = receivableCents + sign * order.receivableCents();
-        int month = Months.of(order.createdAt(), zone);
         long sum = purchaseByMonth.getOrDefault(month, 0L) + sign * order.amountCents();
         if (sum == 0) {
             purchaseByMonth.remove(month);

@@ -40,12 +40,12 @@ public final class StateCodec {
         if (kind == EntityKind.ORDER) {
             throw new IllegalArgumentException("orders live in the orders hash, not in ents");
         }
-        return StateFields.locate(kind.wireName(), id).field();
+        return StateFields.childField(kind.wireName(), id);
     }
 
     /** The {@code orders} field of an order: its id. */
     public static String ordersField(long orderId) {
-        return StateFields.locate(EntityKind.ORDER.wireName(), orderId).field();
+        return StateFields.orderField(orderId);
     }
 
     /** The {@code agg} field of a month's purchase sum: {@code m:202006}. */
