@@ -38,10 +38,6 @@ public final class ChangeSubscriber implements AutoCloseable {
     private volatile Listener listener;
     private volatile boolean warned;
 
-    public ChangeSubscriber(RedisConnection redis, NearCache cache, Duration heartbeat, Duration heartbeatTimeout) {
-        this(redis, cache, cid -> { }, heartbeat, heartbeatTimeout);
-    }
-
     /**
      * @param onCommit told the customer id of every announcement of the active generation's or any other, after
      *     the cache has evicted it, on the subscriber's thread (it must hand any real work over)

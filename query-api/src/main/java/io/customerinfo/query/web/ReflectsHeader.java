@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.customerinfo.query.store.CustomerViews.Change;
+import io.customerinfo.readmodel.StateFields;
 
 /**
  * The read-your-writes request headers of {@code /crm/customer/info}:
@@ -39,12 +40,13 @@ final class ReflectsHeader {
                 throw bad("'" + clip(item) + "' 不是 <entity>:<id>:<version>");
             }
             String entity = fields[0];
-            if (!entity.equals("customer") && !entity.equals("contact") && !entity.equals("address")
-                    && !entity.equals("invoice") && !entity.equals("order")) {
-                throw bad("实体 '" + clip(entity) + "' 未知");
-            }
             long id = number(fields[1], 0, "id");
             long version = number(fields[2], 1, "version");
+            try {
+                StateFields.locate(entity, id); // the entities the state keeps: read-model's list, not a copy
+            } catch (IllegalArgumentException e) {
+                throw bad("实体 '" + clip(entity) + "' 未知");
+            }
             if (entity.equals("customer") && !fields[1].equals(cid)) {
                 throw bad("customer:" + id + " 不是所查询的客户 " + cid);
             }

@@ -3,7 +3,6 @@ package io.customerinfo.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import io.customerinfo.embedded.http.RawHttp;
 import io.customerinfo.query.cache.NearCache;
 import io.customerinfo.query.store.CustomerViews;
 import io.customerinfo.query.support.Golden;
+import io.customerinfo.query.support.TestRedis;
 import io.customerinfo.readmodel.ChangeAnnouncement;
 import io.customerinfo.readmodel.RedisKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,15 +50,7 @@ class NearCacheIT {
      * subscriber share 2 cores; a subscriber starved for longer is what the heartbeat timeout catches). */
     private static final long LAG_BOUND_NANOS = Duration.ofMillis(500).toNanos();
 
-    static final RedisServer REDIS = startRedis();
-
-    private static RedisServer startRedis() {
-        try {
-            return RedisServer.builder().dataDir(Files.createTempDirectory("near-cache-it")).start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final RedisServer REDIS = TestRedis.start("near-cache-it");
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {

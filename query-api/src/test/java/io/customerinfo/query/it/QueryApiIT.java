@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +17,7 @@ import io.customerinfo.embedded.RedisServer;
 import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.embedded.http.RawHttp;
 import io.customerinfo.query.support.Golden;
+import io.customerinfo.query.support.TestRedis;
 import io.customerinfo.query.support.MutableClock;
 import io.customerinfo.query.cache.NearCache;
 import io.customerinfo.readmodel.ChangeAnnouncement;
@@ -55,15 +55,7 @@ class QueryApiIT {
     private static final String ORG1 = "X-Api-Key: org1-key";
     private static final String ORG2 = "X-Api-Key: org2-key";
 
-    static final RedisServer REDIS = startRedis();
-
-    private static RedisServer startRedis() {
-        try {
-            return RedisServer.builder().dataDir(Files.createTempDirectory("query-api-it")).start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final RedisServer REDIS = TestRedis.start("query-api-it");
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {

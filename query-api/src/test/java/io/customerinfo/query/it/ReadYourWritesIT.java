@@ -3,7 +3,6 @@ package io.customerinfo.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,7 @@ import io.customerinfo.embedded.http.RawHttp.Response;
 import io.customerinfo.query.cache.NearCache;
 import io.customerinfo.query.consistency.ReadYourWrites;
 import io.customerinfo.query.support.Golden;
+import io.customerinfo.query.support.TestRedis;
 import io.customerinfo.readmodel.ChangeAnnouncement;
 import io.customerinfo.readmodel.RedisKeys;
 import io.customerinfo.readmodel.StateFields;
@@ -39,15 +39,7 @@ import redis.clients.jedis.JedisPooled;
         "query.read-your-writes.max-wait=5s" })
 class ReadYourWritesIT {
 
-    static final RedisServer REDIS = startRedis();
-
-    private static RedisServer startRedis() {
-        try {
-            return RedisServer.builder().dataDir(Files.createTempDirectory("ryw-it")).start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final RedisServer REDIS = TestRedis.start("ryw-it");
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
